@@ -1,0 +1,86 @@
+/**
+ * The shape of a tree as the canvas shows it: nodes with their live values for one
+ * period, edges with the child's contribution to the parent's change. Shared by the
+ * API (which produces it) and the web app (which renders it).
+ */
+
+export type MetricUnit = 'count' | 'ratio' | 'percent' | 'hours' | 'duration';
+export type MetricDirection = 'higher_is_better' | 'lower_is_better' | 'within_band';
+export type MetricKind = 'input' | 'output';
+export type EdgeRelation = 'sum' | 'product' | 'ratio' | 'segments' | 'formula' | 'driver';
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+/** A half-open window [start, end) cut in the workspace time zone; instants are ISO strings (UTC). */
+export interface PeriodView {
+  grain: Grain;
+  start: string;
+  end: string;
+  /** Human label in the workspace's terms, e.g. "Oct 2026" or "W41 2026". */
+  label: string;
+  /** True for the current, unfinished period. */
+  toDate: boolean;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  initials: string;
+}
+
+export interface SeriesPoint {
+  periodStart: string;
+  label: string;
+  /** null means "no data" (e.g. a ratio whose denominator is 0), never 0. */
+  value: number | null;
+}
+
+export interface NodeView {
+  id: string;
+  label: string;
+  metricKey: string;
+  metricName: string;
+  unit: MetricUnit;
+  direction: MetricDirection;
+  kind: MetricKind;
+  filter: Record<string, string>;
+  position: { x: number; y: number };
+  value: number | null;
+  previousValue: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  change: { absolute: number; percent: number | null } | null;
+  series: SeriesPoint[];
+  accountable: PersonRef | null;
+  responsibleCount: number;
+}
+
+export interface EdgeView {
+  id: string;
+  /** The parent node id (React Flow source). */
+  source: string;
+  /** The child node id (React Flow target). */
+  target: string;
+  relation: EdgeRelation;
+  /** The child's contribution to the parent's change between the previous and the current period. */
+  contribution: number | null;
+}
+
+export interface TreeView {
+  tree: { id: string; name: string; description: string; version: number; templateKey: string | null };
+  workspace: { id: string; name: string; timeZone: string };
+  period: PeriodView;
+  previousPeriod: PeriodView;
+  nodes: NodeView[];
+  edges: EdgeView[];
+  /** Where the children of a `sum` node do not add up to it, the gap shown as "other". */
+  residuals: Array<{ nodeId: string; value: number }>;
+}
+
+export interface TreeSummary {
+  id: string;
+  name: string;
+  description: string;
+  templateKey: string | null;
+  nodeCount: number;
+  updatedAt: string;
+}

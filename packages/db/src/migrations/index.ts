@@ -1,0 +1,13 @@
+/**
+ * The static migration index. Names sort by time; add new ones with
+ * `pnpm --filter @treeline/db migration:new <name>` and register them here.
+ */
+import type { Migration } from 'kysely/migration';
+import * as crmAndTrees from './2026-11-23T0000-crm-and-trees';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-23T0000-crm-and-trees': crmAndTrees,
+};
+
+/** The name of the newest migration this build knows: the schema level it expects. */
+export const latestMigration = Object.keys(migrations).sort().at(-1) as string;

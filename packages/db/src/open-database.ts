@@ -1,0 +1,148 @@
+/**
+ * Chooses and opens the database: PGlite (PostgreSQL compiled to WASM) persisted in a
+ * data folder by default, real PostgreSQL through `pg` when DATABASE_URL is set. Both
+ * return the same value types (bigint → number, numeric → decimal string, date →
+ * "YYYY-MM-DD"), so every query behaves the same on either. Kysely queues callers on
+ * PGlite's single connection (its adapter declares no multiple connections).
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { DatabaseSetupError } from './errors';
+import type { Database } from './schema/database';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type DatabaseConfig =
+  | { kind: 'pglite'; /** null keeps the database in memory (tests). */ dataDir: string | null }
+  | { kind: 'postgres'; url: string; /** Schema to put first on the search_path (test isolation). */ schema?: string; maxConnections?: number };
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Where the data lives, safe to print (no password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+const parseInt8 = (value: string) => Number(value);
+const keepText = (value: string) => value;
+
+/**
+ * Reads DATABASE_URL and TREELINE_DATA_DIR.
+ * @example databaseConfigFromEnv(process.env, { dataDir: './data' }) // { kind: 'pglite', dataDir: './data' }
+ */
+export function databaseConfigFromEnv(
+  env: Record<string, string | undefined>,
+  defaults: { dataDir: string },
+): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { kind: 'postgres', url: validatePostgresUrl(url, 'DATABASE_URL') };
+  return { kind: 'pglite', dataDir: env.TREELINE_DATA_DIR?.trim() || defaults.dataDir };
+}
+
+/** Throws a DatabaseSetupError naming the variable when `url` is not a PostgreSQL URL. */
+export function validatePostgresUrl(url: string, variable: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseSetupError(
+      'invalid_database_url',
+      `${variable} is not a valid URL; expected postgres://user:password@host:5432/database`,
+    );
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new DatabaseSetupError(
+      'invalid_database_url',
+      `${variable} must start with postgres:// or postgresql:// (got ${parsed.protocol}//)`,
+    );
+  }
+  if (!parsed.hostname && !parsed.searchParams.get('host')) {
+    throw new DatabaseSetupError('invalid_database_url', `${variable} names no host; expected postgres://user:password@host:5432/database`);
+  }
+  return url;
+}
+
+function describePostgres(url: string): string {
+  const parsed = new URL(url);
+  return `postgres://${parsed.hostname || parsed.searchParams.get('host')}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+/**
+ * Opens the database and checks it answers. Does not migrate (see migrateToLatest).
+ * @example const { db, close } = await openDatabase({ kind: 'pglite', dataDir: null });
+ */
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  return config.kind === 'pglite' ? openPglite(config.dataDir) : openPostgres(config);
+}
+
+async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
+  let pglite: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    pglite = new PGlite({
+      ...(dataDir ? { dataDir } : {}),
+      parsers: { [INT8]: parseInt8, [NUMERIC]: keepText, [DATE]: keepText },
+    });
+    await pglite.waitReady;
+  } catch (cause) {
+    throw new DatabaseSetupError(
+      'data_folder_unusable',
+      `The data folder ${dataDir ?? '(in memory)'} could not be opened by the embedded database (${errorText(cause)}); it may have been written by another PostgreSQL/PGlite version. Move it aside or set TREELINE_DATA_DIR to another folder.`,
+      { cause },
+    );
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    location: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Promise<OpenDatabase> {
+  const url = validatePostgresUrl(config.url, 'DATABASE_URL');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: config.maxConnections ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === INT8) return parseInt8;
+        if (oid === NUMERIC || oid === DATE) return keepText;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (cause) {
+    await db.destroy().catch(() => {});
+    throw new DatabaseSetupError(
+      'database_unreachable',
+      `Cannot reach PostgreSQL at ${describePostgres(url)} (${errorText(cause)}). Check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
+      { cause },
+    );
+  }
+  return { db, kind: 'postgres', location: describePostgres(url), close: () => db.destroy() };
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return errorText(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return error.message || code || error.name;
+  }
+  return String(error);
+}

@@ -1,0 +1,214 @@
+/**
+ * Kysely table types for the whole schema. Migrations do not import these (they are
+ * typed as Kysely<unknown>); repositories and queries do.
+ *
+ * bigint columns (ids, counts) are parsed to numbers on both drivers (they stay below 2^53);
+ * numeric columns (hours, money) come back as decimal strings, never floats; dates as
+ * "YYYY-MM-DD" strings.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+type Decimal = ColumnType<string, string | number, string | number>;
+type BigId = ColumnType<number, number | string, number | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Channel = 'call' | 'email' | 'meeting' | 'social' | 'task' | 'note';
+export type Direction = 'outbound' | 'inbound';
+export type ExcludedReason = 'internal_note' | 'system_event' | 'duplicate' | 'no_contact' | 'deleted';
+export type LifecycleStage = 'lead' | 'contact' | 'opportunity' | 'customer' | 'former_customer';
+export type Segment = 'smb' | 'mid_market' | 'enterprise';
+export type CountingPolicy = 'all_touches' | 'manual_only';
+export type PersonRole = 'admin' | 'editor' | 'viewer';
+export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';
+export type EdgeRelation = 'sum' | 'product' | 'ratio' | 'segments' | 'formula' | 'driver';
+export type EngagementEventType = 'page_view' | 'email_open' | 'email_click' | 'form_submit';
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  time_zone: Generated<string>;
+  week_start: Generated<number>;
+  fiscal_year_start_month: Generated<number>;
+  counting_policy: Generated<CountingPolicy>;
+  duplicate_tolerance_seconds: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface PeopleTable {
+  workspace_id: string;
+  id: Generated<string>;
+  name: string;
+  email: string;
+  role: PersonRole;
+  created_at: Generated<Timestamp>;
+}
+
+export interface RepsTable {
+  workspace_id: string;
+  id: Generated<BigId>;
+  external_id: string;
+  name: string;
+  team: string | null;
+  segment: string | null;
+  person_id: string | null;
+  active_from: DateOnly | null;
+  active_to: DateOnly | null;
+  default_selling_hours: Generated<Decimal>;
+  default_admin_hours: Generated<Decimal>;
+}
+
+export interface CapacityTable {
+  workspace_id: string;
+  rep_id: BigId;
+  day: DateOnly;
+  selling_hours: Decimal;
+  admin_hours: Generated<Decimal>;
+}
+
+export interface ContactsTable {
+  workspace_id: string;
+  id: Generated<BigId>;
+  external_id: string;
+  created_at: Timestamp;
+  qualified_at: Timestamp | null;
+  customer_at: Timestamp | null;
+  lifecycle_stage: LifecycleStage;
+  source: string | null;
+  segment: Segment | null;
+  owner_rep_id: BigId | null;
+  account: string | null;
+  properties: Generated<Json<Record<string, unknown>>>;
+  deleted_at: Timestamp | null;
+}
+
+export interface ActivitiesTable {
+  workspace_id: string;
+  id: Generated<BigId>;
+  external_id: string;
+  source_system: Generated<string>;
+  contact_id: BigId | null;
+  rep_id: BigId | null;
+  channel: Channel;
+  occurred_at: Timestamp;
+  direction: Direction;
+  automated: Generated<boolean>;
+  system_generated: Generated<boolean>;
+  replied: Generated<boolean>;
+  meeting_booked: Generated<boolean>;
+  deleted_at: Timestamp | null;
+  excluded_reason: ExcludedReason | null;
+}
+
+export interface DealsTable {
+  workspace_id: string;
+  id: Generated<BigId>;
+  external_id: string;
+  contact_id: BigId | null;
+  account: string | null;
+  owner_rep_id: BigId | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+  stage: string;
+  outcome: 'won' | 'lost' | null;
+  amount: Decimal | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface EngagementEventsTable {
+  workspace_id: string;
+  id: Generated<BigId>;
+  external_id: string;
+  contact_id: BigId;
+  type: EngagementEventType;
+  occurred_at: Timestamp;
+  properties: Generated<Json<Record<string, unknown>>>;
+}
+
+export interface MetricsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  unit: 'count' | 'ratio' | 'percent' | 'hours' | 'duration';
+  direction: 'higher_is_better' | 'lower_is_better' | 'within_band';
+  kind: 'input' | 'output';
+  definition: Json<unknown>;
+  built_in: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TreesTable {
+  workspace_id: string;
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  template_key: string | null;
+  version: Generated<number>;
+  motion: string | null;
+  outbound_window_days: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface TreeNodesTable {
+  workspace_id: string;
+  tree_id: string;
+  id: Generated<string>;
+  metric_id: string;
+  label: string;
+  filter: Generated<Json<Record<string, unknown>>>;
+  position_x: Generated<number>;
+  position_y: Generated<number>;
+  target: Json<unknown> | null;
+  alert_rule: Json<unknown> | null;
+}
+
+export interface TreeEdgesTable {
+  workspace_id: string;
+  tree_id: string;
+  id: Generated<string>;
+  parent_node_id: string;
+  child_node_id: string;
+  relation: EdgeRelation;
+  role: 'numerator' | 'denominator' | null;
+  exponent: Generated<number>;
+}
+
+export interface NodeAssignmentsTable {
+  workspace_id: string;
+  node_id: string;
+  person_id: string;
+  role: RaciRole;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  people: PeopleTable;
+  reps: RepsTable;
+  capacity: CapacityTable;
+  contacts: ContactsTable;
+  activities: ActivitiesTable;
+  deals: DealsTable;
+  engagement_events: EngagementEventsTable;
+  metrics: MetricsTable;
+  trees: TreesTable;
+  tree_nodes: TreeNodesTable;
+  tree_edges: TreeEdgesTable;
+  node_assignments: NodeAssignmentsTable;
+}
+
+export type Workspace = Selectable<WorkspacesTable>;
+export type NewWorkspace = Insertable<WorkspacesTable>;
+export type Person = Selectable<PeopleTable>;
+export type NewRep = Insertable<RepsTable>;
+export type NewContact = Insertable<ContactsTable>;
+export type NewActivity = Insertable<ActivitiesTable>;
+export type NewDeal = Insertable<DealsTable>;
+export type NewCapacity = Insertable<CapacityTable>;
+export type NewEngagementEvent = Insertable<EngagementEventsTable>;
+export type TreeUpdate = Updateable<TreesTable>;
