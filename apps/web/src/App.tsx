@@ -1,0 +1,102 @@
+/**
+ * The first screen: the rail, the top bar, the canvas of the open tree and the detail
+ * panel. Loads the workspace, its trees and the server's health, opens the first tree
+ * (or the one picked in the rail) for the last complete month.
+ */
+import type { Grain } from '@treeline/core';
+import { Network } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { DetailPanel } from './components/DetailPanel';
+import { EmptyState } from './components/EmptyState';
+import { LeftRail } from './components/LeftRail';
+import { ProblemState } from './components/ProblemState';
+import { CanvasSkeleton } from './components/Skeleton';
+import { TopBar } from './components/TopBar';
+import { useEditorActions, useTreeView } from './editor/store';
+import { TreeCanvas } from './editor/TreeCanvas';
+import { api } from './lib/api';
+import { useResource } from './lib/use-resource';
+
+const GRAIN: Grain = 'month';
+
+export function App() {
+  const workspace = useResource('workspace', (signal) => api.getWorkspace(signal));
+  const trees = useResource('trees', (signal) => api.listTrees(signal));
+  const health = useResource('health', (signal) => api.getHealth(signal));
+  const [chosenTreeId, setChosenTreeId] = useState<string | null>(null);
+
+  const treeList = trees.status === 'success' ? trees.data : null;
+  const activeTree = treeList
+    ? (treeList.find((tree) => tree.id === chosenTreeId) ?? treeList[0] ?? null)
+    : null;
+  const activeTreeId = activeTree?.id ?? null;
+
+  const treeView = useResource(activeTreeId && `${activeTreeId}:${GRAIN}`, (signal) =>
+    api.getTreeView(activeTreeId!, GRAIN, signal),
+  );
+  const loadedView = treeView.status === 'success' ? treeView.data : null;
+  const { loadTreeView, clear } = useEditorActions();
+  useEffect(() => {
+    if (loadedView) loadTreeView(loadedView);
+    else clear();
+  }, [loadedView, loadTreeView, clear]);
+
+  const shownView = useTreeView();
+  const viewReady = shownView !== null && shownView === loadedView;
+
+  return (
+    <div className="app">
+      <LeftRail trees={trees} activeTreeId={activeTreeId} onOpenTree={setChosenTreeId} />
+      <TopBar
+        workspace={workspace}
+        treeName={activeTree?.name ?? null}
+        period={viewReady ? shownView.period : null}
+        previousPeriod={viewReady ? shownView.previousPeriod : null}
+        health={health}
+      />
+      <main className="canvas" aria-busy={!viewReady && trees.status !== 'error'}>
+        {trees.status === 'error' ? (
+          <ProblemState problem={trees.problem} onRetry={trees.retry} />
+        ) : trees.status === 'loading' ? (
+          <CanvasSkeleton />
+        ) : !activeTree ? (
+          <NoTrees />
+        ) : treeView.status === 'error' ? (
+          <ProblemState problem={treeView.problem} onRetry={treeView.retry} />
+        ) : !viewReady ? (
+          <CanvasSkeleton />
+        ) : shownView.nodes.length === 0 ? (
+          <EmptyState icon={<Network size={28} />} title="This tree has no nodes yet">
+            <p>
+              Add a metric to start the tree: its top node is the outcome, its branches the metrics
+              that drive it.
+            </p>
+          </EmptyState>
+        ) : (
+          <TreeCanvas key={`${shownView.tree.id}:${shownView.tree.version}`} />
+        )}
+      </main>
+      <DetailPanel
+        loading={
+          trees.status === 'loading' ||
+          (activeTree !== null && !viewReady && treeView.status !== 'error')
+        }
+      />
+    </div>
+  );
+}
+
+function NoTrees() {
+  return (
+    <EmptyState icon={<Network size={28} />} title="No trees in this workspace yet">
+      <p>
+        A tree starts from a template: <strong>activity per contact</strong>,{' '}
+        <strong>contact-to-customer conversion</strong> or <strong>contacts growth</strong>.
+      </p>
+      <p>
+        Creating trees in the app is coming soon. To explore now, load the demo workspace and its
+        activity-per-contact tree with <code>pnpm treeline seed</code>, then reload this page.
+      </p>
+    </EmptyState>
+  );
+}

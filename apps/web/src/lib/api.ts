@@ -1,0 +1,124 @@
+/**
+ * The web app's one API client. Calls go to the same origin (`/api/...`); failures
+ * arrive as RFC 9457 problem details and are thrown as `ApiProblem`, so every screen
+ * can show the title, the detail and a way to retry.
+ *
+ * The internals are plain `fetch` for now; the typed Hono client from `@treeline/client`
+ * will replace them behind the same `TreelineApi` interface.
+ */
+import type { Grain, TreeSummary, TreeView } from '@treeline/core';
+
+export interface Workspace {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface Health {
+  status: 'ok';
+  database: 'pglite' | 'postgres';
+  migration: string;
+}
+
+/** An RFC 9457 problem details body. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+}
+
+/** A failed API call, carrying the problem the server (or the network) reported. */
+export class ApiProblem extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
+    this.name = 'ApiProblem';
+    this.problem = problem;
+  }
+}
+
+export interface TreelineApi {
+  getWorkspace(signal?: AbortSignal): Promise<Workspace>;
+  listTrees(signal?: AbortSignal): Promise<TreeSummary[]>;
+  getTreeView(treeId: string, grain: Grain, signal?: AbortSignal): Promise<TreeView>;
+  getHealth(signal?: AbortSignal): Promise<Health>;
+}
+
+function isProblem(body: unknown): body is Problem {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as { title?: unknown }).title === 'string'
+  );
+}
+
+/** Turns anything a call can fail with into a problem a person can act on. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof ApiProblem) return error.problem;
+  return {
+    type: 'about:blank',
+    title: 'Could not reach the Treeline server',
+    status: 0,
+    detail:
+      error instanceof Error && error.message
+        ? `${error.message}. Check that the server is running and your connection is up, then retry.`
+        : 'Check that the server is running and your connection is up, then retry.',
+  };
+}
+
+async function problemFrom(response: Response, path: string): Promise<Problem> {
+  // A gateway error with no problem body means the API itself is down (e.g. the dev proxy).
+  const unreachable = response.status >= 502 && response.status <= 504;
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: unreachable
+      ? 'The Treeline API is not reachable'
+      : response.statusText || `Request failed with status ${response.status}`,
+    status: response.status,
+    detail: unreachable
+      ? `The server answered ${response.status} to ${path.split('?')[0]}. Check that the API is running, then retry.`
+      : `The server answered ${response.status} to ${path.split('?')[0]}.`,
+  };
+  try {
+    const body: unknown = await response.json();
+    return isProblem(body) ? { ...fallback, ...body } : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * @example
+ * const api = createApi('http://127.0.0.1:3000');
+ * const trees = await api.listTrees();
+ */
+export function createApi(
+  baseUrl: string,
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+): TreelineApi {
+  async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+    const response = await fetchImpl(`${baseUrl}${path}`, {
+      headers: { accept: 'application/json' },
+      signal,
+    });
+    if (!response.ok) throw new ApiProblem(await problemFrom(response, path));
+    return (await response.json()) as T;
+  }
+
+  return {
+    getWorkspace: (signal) => getJson<Workspace>('/api/workspace', signal),
+    listTrees: async (signal) =>
+      (await getJson<{ trees: TreeSummary[] }>('/api/trees', signal)).trees,
+    getTreeView: (treeId, grain, signal) =>
+      getJson<TreeView>(
+        `/api/trees/${encodeURIComponent(treeId)}/view?grain=${encodeURIComponent(grain)}`,
+        signal,
+      ),
+    getHealth: (signal) => getJson<Health>('/api/health', signal),
+  };
+}
+
+/** The one client instance: same origin in production, proxied by Vite in development. */
+export const api: TreelineApi = createApi('');
