@@ -48,10 +48,16 @@ export interface NodeView {
   previousValue: number | null;
   numerator: number | null;
   denominator: number | null;
+  /**
+   * Current minus previous value, and that change in percent of the previous value
+   * (12.5 means +12.5 %; null when the previous value is 0). null when either is "no data".
+   */
   change: { absolute: number; percent: number | null } | null;
   series: SeriesPoint[];
   accountable: PersonRef | null;
   responsibleCount: number;
+  /** Why this node could not be evaluated (the rest of the tree still is), else null. */
+  error: { code: string; message: string } | null;
 }
 
 export interface EdgeView {

@@ -13,6 +13,11 @@ type DateOnly = ColumnType<string, string, string>;
 type Decimal = ColumnType<string, string | number, string | number>;
 type BigId = ColumnType<number, number | string, number | string>;
 type Json<T> = ColumnType<T, string, string>;
+// Kysely's Generated<> does not unwrap a ColumnType, so defaulted columns of these get their own.
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultedDecimal = ColumnType<string, string | number | undefined, string | number>;
+type DefaultedJson<T> = ColumnType<T, string | undefined, string>;
+type GeneratedBigId = ColumnType<number, number | string | undefined, number | string>;
 
 export type Channel = 'call' | 'email' | 'meeting' | 'social' | 'task' | 'note';
 export type Direction = 'outbound' | 'inbound';
@@ -34,7 +39,7 @@ export interface WorkspacesTable {
   fiscal_year_start_month: Generated<number>;
   counting_policy: Generated<CountingPolicy>;
   duplicate_tolerance_seconds: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
 }
 
 export interface PeopleTable {
@@ -43,12 +48,12 @@ export interface PeopleTable {
   name: string;
   email: string;
   role: PersonRole;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
 }
 
 export interface RepsTable {
   workspace_id: string;
-  id: Generated<BigId>;
+  id: GeneratedBigId;
   external_id: string;
   name: string;
   team: string | null;
@@ -56,8 +61,8 @@ export interface RepsTable {
   person_id: string | null;
   active_from: DateOnly | null;
   active_to: DateOnly | null;
-  default_selling_hours: Generated<Decimal>;
-  default_admin_hours: Generated<Decimal>;
+  default_selling_hours: DefaultedDecimal;
+  default_admin_hours: DefaultedDecimal;
 }
 
 export interface CapacityTable {
@@ -65,12 +70,12 @@ export interface CapacityTable {
   rep_id: BigId;
   day: DateOnly;
   selling_hours: Decimal;
-  admin_hours: Generated<Decimal>;
+  admin_hours: DefaultedDecimal;
 }
 
 export interface ContactsTable {
   workspace_id: string;
-  id: Generated<BigId>;
+  id: GeneratedBigId;
   external_id: string;
   created_at: Timestamp;
   qualified_at: Timestamp | null;
@@ -80,13 +85,13 @@ export interface ContactsTable {
   segment: Segment | null;
   owner_rep_id: BigId | null;
   account: string | null;
-  properties: Generated<Json<Record<string, unknown>>>;
+  properties: DefaultedJson<Record<string, unknown>>;
   deleted_at: Timestamp | null;
 }
 
 export interface ActivitiesTable {
   workspace_id: string;
-  id: Generated<BigId>;
+  id: GeneratedBigId;
   external_id: string;
   source_system: Generated<string>;
   contact_id: BigId | null;
@@ -104,7 +109,7 @@ export interface ActivitiesTable {
 
 export interface DealsTable {
   workspace_id: string;
-  id: Generated<BigId>;
+  id: GeneratedBigId;
   external_id: string;
   contact_id: BigId | null;
   account: string | null;
@@ -119,12 +124,12 @@ export interface DealsTable {
 
 export interface EngagementEventsTable {
   workspace_id: string;
-  id: Generated<BigId>;
+  id: GeneratedBigId;
   external_id: string;
   contact_id: BigId;
   type: EngagementEventType;
   occurred_at: Timestamp;
-  properties: Generated<Json<Record<string, unknown>>>;
+  properties: DefaultedJson<Record<string, unknown>>;
 }
 
 export interface MetricsTable {
@@ -138,8 +143,8 @@ export interface MetricsTable {
   kind: 'input' | 'output';
   definition: Json<unknown>;
   built_in: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface TreesTable {
@@ -151,8 +156,8 @@ export interface TreesTable {
   version: Generated<number>;
   motion: string | null;
   outbound_window_days: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface TreeNodesTable {
@@ -161,7 +166,7 @@ export interface TreeNodesTable {
   id: Generated<string>;
   metric_id: string;
   label: string;
-  filter: Generated<Json<Record<string, unknown>>>;
+  filter: DefaultedJson<Record<string, unknown>>;
   position_x: Generated<number>;
   position_y: Generated<number>;
   target: Json<unknown> | null;

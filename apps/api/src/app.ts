@@ -1,0 +1,70 @@
+/**
+ * Builds the Treeline API from its dependencies, without listening (tests call
+ * `app.request`; server.ts listens). Routes live in routes/<feature>/.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { swaggerUI } from '@hono/swagger-ui';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type AppDeps, type AppEnv, requestContext } from './context';
+import { handleError, problemResponse } from './errors';
+import { healthRoutes } from './routes/health/health.routes';
+import { treeRoutes } from './routes/trees/trees.routes';
+import { workspaceRoutes } from './routes/workspace/workspace.routes';
+
+export type { AppDeps } from './context';
+
+function apiRoutes(deps: AppDeps) {
+  const api = new OpenAPIHono<AppEnv>({
+    // Validation failures become problem+json naming each bad field.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problemResponse(c, {
+          type: 'https://treeline.dev/problems/validation',
+          title: 'Invalid request',
+          status: 400,
+          detail: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+          errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+    },
+  });
+  api.use('*', requestContext(deps));
+  return api.route('/', healthRoutes).route('/', workspaceRoutes).route('/', treeRoutes);
+}
+
+/**
+ * @example
+ * const app = createApp({ db, database: { kind: 'pglite', location: 'pglite:memory' }, resolveWorkspace });
+ * const res = await app.request('/api/health');
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const routes = app.route('/api', apiRoutes(deps));
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Treeline API',
+      version: '0.1.0',
+      description: 'KPI metric trees with ownership. Errors are RFC 9457 problem+json.',
+    },
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Treeline API' }));
+  app.all('/api/*', (c) =>
+    problemResponse(c, {
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `No API route ${c.req.method} ${c.req.path}; see /api/docs.`,
+    }),
+  );
+  if (deps.webRoot) {
+    const root = deps.webRoot;
+    app.use('/*', serveStatic({ root }));
+    // Single-page app: unknown paths get index.html so client-side routes survive a reload.
+    app.get('/*', serveStatic({ root, path: 'index.html' }));
+  }
+  app.onError(handleError);
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

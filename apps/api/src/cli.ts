@@ -1,0 +1,90 @@
+/**
+ * The treeline command line: `pnpm treeline <command>`.
+ *   migrate                      bring the database to the latest schema
+ *   seed [--scale demo|bench] [--seed N]
+ *                                create the demo workspace if it is missing
+ *   serve                        start the server (as `pnpm start`)
+ * The database is chosen as by the server (DATABASE_URL, else the PGlite data folder).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  DatabaseSetupError,
+  databaseConfigFromEnv,
+  ensureDemoWorkspace,
+  migrateToLatest,
+  openDatabase,
+} from '@treeline/db';
+
+const USAGE = `usage: treeline <migrate | seed [--scale demo|bench] [--seed N] | serve>`;
+
+async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = databaseConfigFromEnv(process.env, { dataDir: resolve(import.meta.dirname ?? '.', '../../../data') });
+  const database = await openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate': {
+      await withDatabase(async (database) => {
+        console.log(`${database.location}: schema is at the latest migration`);
+      });
+      return;
+    }
+    case 'seed': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string' } },
+      });
+      if (values.scale !== 'demo' && values.scale !== 'bench') {
+        throw new UsageError(`--scale must be demo or bench (got ${values.scale})`);
+      }
+      const seed = values.seed === undefined ? undefined : Number(values.seed);
+      if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got ${values.seed})`);
+      const started = Date.now();
+      await withDatabase(async (database) => {
+        const { workspace, created } = await ensureDemoWorkspace(database.db, {
+          scale: values.scale as 'demo' | 'bench',
+          ...(seed === undefined ? {} : { seed }),
+          onProgress: (entity, done, total) => {
+            if (done === total) console.log(`  ${entity}: ${total.toLocaleString('en-US')}`);
+          },
+        });
+        console.log(
+          created
+            ? `Seeded "${workspace.name}" in ${((Date.now() - started) / 1000).toFixed(1)} s (${database.location})`
+            : `The demo workspace already exists in ${database.location}; nothing to do.`,
+        );
+      });
+      return;
+    }
+    case 'serve': {
+      await import('./server');
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`treeline: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof DatabaseSetupError) {
+    console.error(`treeline: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(1);
+});

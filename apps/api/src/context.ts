@@ -1,0 +1,47 @@
+/**
+ * The request context: every route reads its workspace (and later the signed-in person
+ * and their role) from here, set by one middleware. Today every request is in the demo
+ * workspace; sign-in slots into `resolveWorkspace` without touching any route.
+ */
+import type { Database, Workspace } from '@treeline/db';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  database: { kind: 'pglite' | 'postgres'; location: string };
+  /** Which workspace a request acts in. */
+  resolveWorkspace: (c: Context) => Promise<Workspace | undefined>;
+  /** The clock (tests pin it). */
+  now?: () => Date;
+  /** Built web app to serve at /, if any. */
+  webRoot?: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    workspace: Workspace;
+  };
+}
+
+export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('deps', deps);
+    const workspace = await deps.resolveWorkspace(c);
+    if (!workspace) {
+      return c.json(
+        {
+          type: 'https://treeline.dev/problems/no-workspace',
+          title: 'No workspace',
+          status: 409,
+          detail: 'This server has no workspace yet. Start it with `pnpm start` to seed the demo workspace.',
+        },
+        409,
+        { 'content-type': 'application/problem+json' },
+      );
+    }
+    c.set('workspace', workspace);
+    await next();
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * OpenAPI schemas of the tree contract. They describe core's TreeView and TreeSummary
+ * types; trees.test.ts locks the two together with type tests.
+ */
+import { z } from '@hono/zod-openapi';
+
+const Grain = z.enum(['day', 'week', 'month', 'quarter', 'year']);
+
+export const PeriodViewSchema = z
+  .object({
+    grain: Grain,
+    start: z.string().openapi({ description: 'Inclusive start, UTC ISO instant' }),
+    end: z.string().openapi({ description: 'Exclusive end, UTC ISO instant' }),
+    label: z.string().openapi({ example: 'Oct 2026' }),
+    toDate: z.boolean().openapi({ description: 'The current, unfinished period' }),
+  })
+  .openapi('PeriodView');
+
+const PersonRef = z.object({ id: z.string(), name: z.string(), initials: z.string() }).openapi('PersonRef');
+
+export const NodeViewSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    metricKey: z.string(),
+    metricName: z.string(),
+    unit: z.enum(['count', 'ratio', 'percent', 'hours', 'duration']),
+    direction: z.enum(['higher_is_better', 'lower_is_better', 'within_band']),
+    kind: z.enum(['input', 'output']),
+    filter: z.record(z.string(), z.string()),
+    position: z.object({ x: z.number(), y: z.number() }),
+    value: z.number().nullable().openapi({ description: 'null means "no data", never 0' }),
+    previousValue: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    change: z
+      .object({ absolute: z.number(), percent: z.number().nullable() })
+      .nullable()
+      .openapi({ description: 'percent: 12.5 means +12.5 % of the previous value' }),
+    series: z.array(z.object({ periodStart: z.string(), label: z.string(), value: z.number().nullable() })),
+    accountable: PersonRef.nullable(),
+    responsibleCount: z.number().int(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  })
+  .openapi('NodeView');
+
+export const EdgeViewSchema = z
+  .object({
+    id: z.string(),
+    source: z.string().openapi({ description: 'Parent node id' }),
+    target: z.string().openapi({ description: 'Child node id' }),
+    relation: z.enum(['sum', 'product', 'ratio', 'segments', 'formula', 'driver']),
+    contribution: z.number().nullable(),
+  })
+  .openapi('EdgeView');
+
+export const TreeViewSchema = z
+  .object({
+    tree: z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string(),
+      version: z.number().int(),
+      templateKey: z.string().nullable(),
+    }),
+    workspace: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+    period: PeriodViewSchema,
+    previousPeriod: PeriodViewSchema,
+    nodes: z.array(NodeViewSchema),
+    edges: z.array(EdgeViewSchema),
+    residuals: z.array(z.object({ nodeId: z.string(), value: z.number() })),
+  })
+  .openapi('TreeView');
+
+export const TreeSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    templateKey: z.string().nullable(),
+    nodeCount: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('TreeSummary');
+
+export const GrainSchema = Grain;

@@ -1,0 +1,95 @@
+/**
+ * Starts Treeline: opens the database (PGlite data folder by default, PostgreSQL when
+ * DATABASE_URL is set), migrates, seeds the demo workspace when it is missing, serves
+ * the API and the built web app on one port, and prints the URL.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import {
+  databaseConfigFromEnv,
+  ensureDemoWorkspace,
+  findWorkspaceById,
+  migrateToLatest,
+  openDatabase,
+} from '@treeline/db';
+import { createApp } from './app';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** apps/api/{src,dist} → the repository root. */
+const repoRoot = resolve(here, '../../..');
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const config = databaseConfigFromEnv(env, { dataDir: resolve(repoRoot, 'data') });
+  const database = await openDatabase(config);
+  try {
+    const level = await migrateToLatest(database.db);
+    log(`Database: ${database.location} (schema ${level.current})`);
+    let lastReport = 0;
+    const { workspace, created } = await ensureDemoWorkspace(database.db, {
+      onProgress: (entity, done, total) => {
+        const nowMs = Date.now();
+        if (done === total || nowMs - lastReport > 1000) {
+          lastReport = nowMs;
+          log(`Seeding the demo workspace: ${entity} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+        }
+      },
+    });
+    log(created ? `Seeded the demo workspace "${workspace.name}".` : `Workspace: ${workspace.name}`);
+
+    const webRoot = env.TREELINE_WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist');
+    const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+    if (!hasWeb) log(`No built web app at ${webRoot}; run \`pnpm build\` to serve the editor. The API still runs.`);
+    const app = createApp({
+      db: database.db,
+      database: { kind: database.kind, location: database.location },
+      // Sign-in will resolve the workspace from the session here; today it is the demo one.
+      resolveWorkspace: () => findWorkspaceById(database.db, workspace.id),
+      ...(hasWeb ? { webRoot } : {}),
+    });
+
+    const port = Number(env.PORT ?? 3000);
+    const hostname = env.HOST ?? '127.0.0.1';
+    const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+      const s = serve({ fetch: app.fetch, port, hostname }, () => resolveServer(s));
+      s.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new StartupError(`Port ${port} is already in use; stop the other process or set PORT to a free port.`)
+            : error,
+        ),
+      );
+    });
+    const address = server.address() as AddressInfo;
+    const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${address.port}`;
+    return {
+      url,
+      close: async () => {
+        await new Promise<void>((done) => server.close(() => done()));
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+/** A startup failure a person can fix, printed as one line. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}

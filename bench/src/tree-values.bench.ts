@@ -1,0 +1,110 @@
+/**
+ * Times buildTreeView on a seeded demo workspace, and the naive reference that computes
+ * the same values with one query per node, period and aggregate.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Grain } from '@treeline/core';
+import { buildTreeView, ensureDemoWorkspace, listTrees, type Workspace } from '@treeline/db';
+import type { TestDatabase } from '@treeline/db/testing';
+import { sql } from 'kysely';
+
+export interface Timing {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+export interface TreeValuesResult {
+  database: string;
+  scale: string;
+  activities: number;
+  seedMs: number;
+  seedRowsPerSecond: number;
+  treeView: Timing;
+  naive: Timing & { queries: number };
+}
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
+  return { median: at(0.5), p95: at(0.95), runs };
+}
+
+export async function runTreeValuesBenchmark(
+  t: TestDatabase,
+  options: { scale: 'demo' | 'bench'; runs: number; log: (line: string) => void },
+): Promise<TreeValuesResult> {
+  const seedStart = performance.now();
+  const { workspace } = await ensureDemoWorkspace(t.db, { scale: options.scale, seed: 7 });
+  const seedMs = performance.now() - seedStart;
+  const { count } = await t.db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('workspace_id', '=', workspace.id)
+    .executeTakeFirstOrThrow();
+  const [tree] = await listTrees(t.db, workspace.id);
+  if (!tree) throw new Error('the demo workspace has no tree');
+  options.log(`seeded ${count.toLocaleString('en-US')} activities in ${(seedMs / 1000).toFixed(1)} s`);
+
+  const grain: Grain = 'month';
+  const view = () => buildTreeView(t.db, workspace, tree.id, { grain, periods: 6 });
+  const reference = await view();
+  if (!reference) throw new Error('tree view missing');
+  const naive = await naiveEvaluation(t, workspace, reference);
+  for (const node of reference.nodes) {
+    const expected = naive.values.get(node.id)!;
+    node.series.forEach((point, i) => {
+      const other = expected[i] ?? null;
+      const same = point.value === null ? other === null : other !== null && Math.abs(point.value - other) < 1e-9;
+      if (!same) throw new Error(`node ${node.label} period ${point.label}: ${point.value} vs reference ${other}`);
+    });
+  }
+  await time(3, view);
+  const treeView = await time(options.runs, view);
+  options.log(`tree view median ${treeView.median.toFixed(1)} ms`);
+  const naiveTiming = await time(Math.max(3, Math.floor(options.runs / 4)), async () => naiveEvaluation(t, workspace, reference));
+  options.log(`reference median ${naiveTiming.median.toFixed(1)} ms`);
+  return {
+    database: t.kind,
+    scale: options.scale,
+    activities: count,
+    seedMs,
+    seedRowsPerSecond: count / (seedMs / 1000),
+    treeView,
+    naive: { ...naiveTiming, queries: naive.queries },
+  };
+}
+
+/** The same numbers, the slow way: a query per node, period and aggregate. */
+async function naiveEvaluation(
+  t: TestDatabase,
+  workspace: Workspace,
+  view: NonNullable<Awaited<ReturnType<typeof buildTreeView>>>,
+): Promise<{ values: Map<string, Array<number | null>>; queries: number }> {
+  const policy = workspace.counting_policy === 'manual_only' ? sql`and not automated` : sql``;
+  let queries = 0;
+  const values = new Map<string, Array<number | null>>();
+  const starts = view.nodes[0]!.series.map((p) => p.periodStart);
+  const ends = [...starts.slice(1), view.period.end];
+  for (const node of view.nodes) {
+    const series: Array<number | null> = [];
+    for (let i = 0; i < starts.length; i++) {
+      const channel = node.filter.channel ? sql`and channel = ${node.filter.channel}` : sql``;
+      const base = sql`from activities where workspace_id = ${workspace.id} and excluded_reason is null ${policy}
+        and occurred_at >= ${starts[i]}::timestamptz and occurred_at < ${ends[i]}::timestamptz`;
+      const numerator = await sql<{ n: number }>`select count(*) as n ${base} ${channel}`.execute(t.db);
+      const denominator = await sql<{ n: number }>`select count(distinct contact_id) as n ${base}`.execute(t.db);
+      queries += 2;
+      const d = Number(denominator.rows[0]!.n);
+      series.push(d === 0 ? null : Number(numerator.rows[0]!.n) / d);
+    }
+    values.set(node.id, series);
+  }
+  return { values, queries };
+}

@@ -1,0 +1,53 @@
+import type { TreeSummary, TreeView } from '@treeline/core';
+import { createApp } from '@treeline/api';
+import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
+import { createTreeFromTemplate, createWorkspace } from '@treeline/db';
+import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { createTreelineClient, readProblem, type TreelineClient } from './index';
+
+describe('the typed client', () => {
+  let t: TestDatabase;
+  let client: TreelineClient;
+  let treeId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase('pglite');
+    const ws = await createWorkspace(t.db, { slug: 'c', name: 'Client Co' });
+    const [person] = await t.db
+      .insertInto('people')
+      .values({ workspace_id: ws.id, name: 'Pat', email: 'pat@example.com', role: 'admin' })
+      .returning('id')
+      .execute();
+    treeId = await createTreeFromTemplate(t.db, ws.id, ACTIVITY_PER_CONTACT_TEMPLATE, { root: { accountable: person!.id } });
+    const app = createApp({ db: t.db, database: { kind: t.kind, location: t.location }, resolveWorkspace: async () => ws });
+    // No port: the client's fetch goes straight into the app.
+    client = createTreelineClient('http://treeline.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init)) });
+  });
+  afterAll(() => t.close());
+
+  it('lists trees with their contract types', async () => {
+    const res = await client.api.trees.$get();
+    expect(res.ok).toBe(true);
+    const body = await res.json();
+    expectTypeOf(body.trees).toEqualTypeOf<TreeSummary[]>();
+    expect(body.trees.map((tree) => tree.id)).toEqual([treeId]);
+  });
+
+  it('reads a tree view, typed as TreeView', async () => {
+    const res = await client.api.trees[':id'].view.$get({ param: { id: treeId }, query: { grain: 'month' } });
+    expect(res.status).toBe(200);
+    if (res.status !== 200) return;
+    const view = await res.json();
+    expectTypeOf(view).toEqualTypeOf<TreeView>();
+    expect(view.nodes).toHaveLength(5);
+    // No activities at all: every value is "no data", never 0 per contact.
+    expect(view.nodes.every((node) => node.value === null)).toBe(true);
+  });
+
+  it('reads the problem of a failed request', async () => {
+    const res = await client.api.trees[':id'].view.$get({ param: { id: 'not-a-uuid' }, query: {} });
+    expect(res.status).toBe(400);
+    expect(await readProblem(res)).toMatchObject({ status: 400, title: 'Invalid request', errors: [{ path: 'id' }] });
+  });
+});
