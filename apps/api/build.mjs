@@ -11,6 +11,8 @@ await build({
   sourcemap: true,
   // PGlite loads its WASM and data files from its own package folder; pg has optional native bits.
   external: ['@electric-sql/pglite', 'pg', 'pg-native'],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -24,7 +24,8 @@ const resultsDir = new URL('../results/', import.meta.url).pathname;
 mkdirSync(resultsDir, { recursive: true });
 
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-const kinds: Array<'pglite' | 'postgres'> = scale === 'demo' || args['with-pglite'] ? ['pglite', 'postgres'] : ['postgres'];
+const kinds: Array<'pglite' | 'postgres'> =
+  scale === 'demo' || args['with-pglite'] ? ['pglite', 'postgres'] : ['postgres'];
 
 const results: TreeValuesResult[] = [];
 for (const kind of kinds) {
@@ -32,14 +33,27 @@ for (const kind of kinds) {
   try {
     t = await createTestDatabase(kind);
     console.log(`[bench] ${kind}: seeding the ${scale} workspace…`);
-    results.push(await runTreeValuesBenchmark(t, { scale, runs, log: (line) => console.log(`[bench] ${kind}: ${line}`) }));
+    results.push(
+      await runTreeValuesBenchmark(t, {
+        scale,
+        runs,
+        log: (line) => console.log(`[bench] ${kind}: ${line}`),
+      }),
+    );
   } finally {
     await t?.close();
   }
 }
 
-const machine = { node: process.version, platform: `${process.platform}/${process.arch}`, date: new Date().toISOString() };
-writeFileSync(`${resultsDir}tree-values-${scale}.json`, `${JSON.stringify({ machine, results }, null, 2)}\n`);
+const machine = {
+  node: process.version,
+  platform: `${process.platform}/${process.arch}`,
+  date: new Date().toISOString(),
+};
+writeFileSync(
+  `${resultsDir}tree-values-${scale}.json`,
+  `${JSON.stringify({ machine, results }, null, 2)}\n`,
+);
 
 const ms = (x: number) => x.toFixed(1);
 const table = [

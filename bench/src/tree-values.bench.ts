@@ -32,7 +32,8 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
+  const at = (q: number) =>
+    samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)]!;
   return { median: at(0.5), p95: at(0.95), runs };
 }
 
@@ -50,7 +51,9 @@ export async function runTreeValuesBenchmark(
     .executeTakeFirstOrThrow();
   const [tree] = await listTrees(t.db, workspace.id);
   if (!tree) throw new Error('the demo workspace has no tree');
-  options.log(`seeded ${count.toLocaleString('en-US')} activities in ${(seedMs / 1000).toFixed(1)} s`);
+  options.log(
+    `seeded ${count.toLocaleString('en-US')} activities in ${(seedMs / 1000).toFixed(1)} s`,
+  );
 
   const grain: Grain = 'month';
   const view = () => buildTreeView(t.db, workspace, tree.id, { grain, periods: 6 });
@@ -61,14 +64,22 @@ export async function runTreeValuesBenchmark(
     const expected = naive.values.get(node.id)!;
     node.series.forEach((point, i) => {
       const other = expected[i] ?? null;
-      const same = point.value === null ? other === null : other !== null && Math.abs(point.value - other) < 1e-9;
-      if (!same) throw new Error(`node ${node.label} period ${point.label}: ${point.value} vs reference ${other}`);
+      const same =
+        point.value === null
+          ? other === null
+          : other !== null && Math.abs(point.value - other) < 1e-9;
+      if (!same)
+        throw new Error(
+          `node ${node.label} period ${point.label}: ${point.value} vs reference ${other}`,
+        );
     });
   }
   await time(3, view);
   const treeView = await time(options.runs, view);
   options.log(`tree view median ${treeView.median.toFixed(1)} ms`);
-  const naiveTiming = await time(Math.max(3, Math.floor(options.runs / 4)), async () => naiveEvaluation(t, workspace, reference));
+  const naiveTiming = await time(Math.max(3, Math.floor(options.runs / 4)), async () =>
+    naiveEvaluation(t, workspace, reference),
+  );
   options.log(`reference median ${naiveTiming.median.toFixed(1)} ms`);
   return {
     database: t.kind,
@@ -98,8 +109,12 @@ async function naiveEvaluation(
       const channel = node.filter.channel ? sql`and channel = ${node.filter.channel}` : sql``;
       const base = sql`from activities where workspace_id = ${workspace.id} and excluded_reason is null ${policy}
         and occurred_at >= ${starts[i]}::timestamptz and occurred_at < ${ends[i]}::timestamptz`;
-      const numerator = await sql<{ n: number }>`select count(*) as n ${base} ${channel}`.execute(t.db);
-      const denominator = await sql<{ n: number }>`select count(distinct contact_id) as n ${base}`.execute(t.db);
+      const numerator = await sql<{ n: number }>`select count(*) as n ${base} ${channel}`.execute(
+        t.db,
+      );
+      const denominator = await sql<{
+        n: number;
+      }>`select count(distinct contact_id) as n ${base}`.execute(t.db);
       queries += 2;
       const d = Number(denominator.rows[0]!.n);
       series.push(d === 0 ? null : Number(numerator.rows[0]!.n) / d);

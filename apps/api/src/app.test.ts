@@ -10,7 +10,11 @@ describe('the API shell', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase('pglite');
-    const ws = await t.db.insertInto('workspaces').values({ slug: 'w', name: 'W' }).returningAll().executeTakeFirstOrThrow();
+    const ws = await t.db
+      .insertInto('workspaces')
+      .values({ slug: 'w', name: 'W' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const database = { kind: t.kind, location: t.location };
     withWorkspace = createApp({ db: t.db, database, resolveWorkspace: async () => ws });
     withoutWorkspace = createApp({ db: t.db, database, resolveWorkspace: async () => undefined });
@@ -30,16 +34,29 @@ describe('the API shell', () => {
   });
 
   it('gives every route its workspace from the request context', async () => {
-    expect(await (await withWorkspace.request('/api/workspace')).json()).toMatchObject({ name: 'W', timeZone: 'UTC' });
+    expect(await (await withWorkspace.request('/api/workspace')).json()).toMatchObject({
+      name: 'W',
+      timeZone: 'UTC',
+    });
     const res = await withoutWorkspace.request('/api/workspace');
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ title: 'No workspace' });
   });
 
   it('serves the OpenAPI document and a docs page', async () => {
-    const doc = (await (await withWorkspace.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await withWorkspace.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/workspace', '/api/trees', '/api/trees/{id}/view']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/workspace',
+        '/api/trees',
+        '/api/trees/{id}/view',
+      ]),
+    );
     const docs = await withWorkspace.request('/api/docs');
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/openapi.json');
@@ -48,6 +65,9 @@ describe('the API shell', () => {
   it('answers unknown API paths with problem+json', async () => {
     const res = await withWorkspace.request('/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ status: 404, detail: expect.stringContaining('/api/docs') });
+    expect(await res.json()).toMatchObject({
+      status: 404,
+      detail: expect.stringContaining('/api/docs'),
+    });
   });
 });

@@ -2,9 +2,10 @@
  * Builds the Treeline API from its dependencies, without listening (tests call
  * `app.request`; server.ts listens). Routes live in routes/<feature>/.
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { swaggerUI } from '@hono/swagger-ui';
+
 import { serveStatic } from '@hono/node-server/serve-static';
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { type AppDeps, type AppEnv, requestContext } from './context';
 import { handleError, problemResponse } from './errors';
 import { healthRoutes } from './routes/health/health.routes';
@@ -22,7 +23,9 @@ function apiRoutes(deps: AppDeps) {
           type: 'https://treeline.dev/problems/validation',
           title: 'Invalid request',
           status: 400,
-          detail: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '),
+          detail: result.error.issues
+            .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+            .join('; '),
           errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         });
       }

@@ -18,8 +18,12 @@ import {
 
 const USAGE = `usage: treeline <migrate | seed [--scale demo|bench] [--seed N] | serve>`;
 
-async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const config = databaseConfigFromEnv(process.env, { dataDir: resolve(import.meta.dirname ?? '.', '../../../data') });
+async function withDatabase<T>(
+  run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
+  const config = databaseConfigFromEnv(process.env, {
+    dataDir: resolve(import.meta.dirname ?? '.', '../../../data'),
+  });
   const database = await openDatabase(config);
   try {
     await migrateToLatest(database.db);
@@ -47,7 +51,8 @@ async function main(argv: string[]): Promise<void> {
         throw new UsageError(`--scale must be demo or bench (got ${values.scale})`);
       }
       const seed = values.seed === undefined ? undefined : Number(values.seed);
-      if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got ${values.seed})`);
+      if (seed !== undefined && !Number.isInteger(seed))
+        throw new UsageError(`--seed must be an integer (got ${values.seed})`);
       const started = Date.now();
       await withDatabase(async (database) => {
         const { workspace, created } = await ensureDemoWorkspace(database.db, {

@@ -35,7 +35,8 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
           type: 'https://treeline.dev/problems/no-workspace',
           title: 'No workspace',
           status: 409,
-          detail: 'This server has no workspace yet. Start it with `pnpm start` to seed the demo workspace.',
+          detail:
+            'This server has no workspace yet. Start it with `pnpm start` to seed the demo workspace.',
         },
         409,
         { 'content-type': 'application/problem+json' },

@@ -32,7 +32,12 @@ export class ApiError extends Error {
 
 export class NotFoundError extends ApiError {
   constructor(what: string, id: string) {
-    super(404, 'not_found', `${what} not found`, `No ${what.toLowerCase()} with id ${id} in this workspace.`);
+    super(
+      404,
+      'not_found',
+      `${what} not found`,
+      `No ${what.toLowerCase()} with id ${id} in this workspace.`,
+    );
   }
 }
 
@@ -43,7 +48,9 @@ const DOMAIN_STATUS: Record<string, ContentfulStatusCode> = {
 };
 
 export function problemResponse(c: Context, problem: Problem): Response {
-  return c.json(problem, problem.status as ContentfulStatusCode, { 'content-type': 'application/problem+json' });
+  return c.json(problem, problem.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
 }
 
 const typeUri = (code: string) => `https://treeline.dev/problems/${code.replaceAll('_', '-')}`;
@@ -51,7 +58,12 @@ const typeUri = (code: string) => `https://treeline.dev/problems/${code.replaceA
 /** Hono onError handler. */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ApiError) {
-    return problemResponse(c, { type: typeUri(error.code), title: error.title, status: error.status, detail: error.message });
+    return problemResponse(c, {
+      type: typeUri(error.code),
+      title: error.title,
+      status: error.status,
+      detail: error.message,
+    });
   }
   if (isDomainError(error)) {
     const status = DOMAIN_STATUS[error.code] ?? 400;
@@ -63,13 +75,19 @@ export function handleError(error: Error, c: Context): Response {
     });
   }
   if (error instanceof HTTPException) {
-    return problemResponse(c, { type: 'about:blank', title: error.message || 'HTTP error', status: error.status, detail: error.message });
+    return problemResponse(c, {
+      type: 'about:blank',
+      title: error.message || 'HTTP error',
+      status: error.status,
+      detail: error.message,
+    });
   }
   console.error(error);
   return problemResponse(c, {
     type: 'about:blank',
     title: 'Internal Server Error',
     status: 500,
-    detail: 'Something went wrong on the server; it has been logged. Try again, and report it if it persists.',
+    detail:
+      'Something went wrong on the server; it has been logged. Try again, and report it if it persists.',
   });
 }

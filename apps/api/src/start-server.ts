@@ -45,15 +45,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         const nowMs = Date.now();
         if (done === total || nowMs - lastReport > 1000) {
           lastReport = nowMs;
-          log(`Seeding the demo workspace: ${entity} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+          log(
+            `Seeding the demo workspace: ${entity} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
+          );
         }
       },
     });
-    log(created ? `Seeded the demo workspace "${workspace.name}".` : `Workspace: ${workspace.name}`);
+    log(
+      created ? `Seeded the demo workspace "${workspace.name}".` : `Workspace: ${workspace.name}`,
+    );
 
     const webRoot = env.TREELINE_WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist');
     const hasWeb = existsSync(resolve(webRoot, 'index.html'));
-    if (!hasWeb) log(`No built web app at ${webRoot}; run \`pnpm build\` to serve the editor. The API still runs.`);
+    if (!hasWeb)
+      log(
+        `No built web app at ${webRoot}; run \`pnpm build\` to serve the editor. The API still runs.`,
+      );
     const app = createApp({
       db: database.db,
       database: { kind: database.kind, location: database.location },
@@ -69,7 +76,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       s.once('error', (error: NodeJS.ErrnoException) =>
         reject(
           error.code === 'EADDRINUSE'
-            ? new StartupError(`Port ${port} is already in use; stop the other process or set PORT to a free port.`)
+            ? new StartupError(
+                `Port ${port} is already in use; stop the other process or set PORT to a free port.`,
+              )
             : error,
         ),
       );

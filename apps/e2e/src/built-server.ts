@@ -16,7 +16,10 @@ export interface ServerRun {
 /** Runs the server to completion (for startup failures): exit code, stdout and stderr. */
 export function runServerToExit(env: Record<string, string>, timeoutMs = 60_000) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [serverEntry], { env: { ...process.env, ...env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, [serverEntry], {
+      env: { ...process.env, ...env },
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
@@ -37,7 +40,10 @@ export function runServerToExit(env: Record<string, string>, timeoutMs = 60_000)
 }
 
 /** Starts the server and resolves once it prints "Treeline is running at <url>". */
-export function startBuiltServer(env: Record<string, string>, timeoutMs = 150_000): Promise<ServerRun> {
+export function startBuiltServer(
+  env: Record<string, string>,
+  timeoutMs = 150_000,
+): Promise<ServerRun> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [serverEntry], {
       env: { ...process.env, PORT: '0', ...env },

@@ -1,18 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerRun, startBuiltServer } from './built-server';
+import { launchChromium } from './chromium';
 
 const artifacts = new URL('../test-results/', import.meta.url).pathname;
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-}
 
 describe('a new user starts Treeline', () => {
   let dataDir: string;
@@ -45,7 +39,9 @@ describe('a new user starts Treeline', () => {
     const values = await page.getByTestId('node-value').allTextContents();
     expect(values).toHaveLength(5);
     for (const value of values) expect(value).toMatch(/\d/);
-    await expect(page.getByText('Activity volume per contact').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Activity volume per contact').first().isVisible()).resolves.toBe(
+      true,
+    );
     await page.screenshot({ path: join(artifacts, 'smoke-tree.png') });
     await page.close();
   });

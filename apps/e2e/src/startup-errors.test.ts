@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, migrateToLatest } from '@treeline/db';
+import { migrateToLatest, openDatabase } from '@treeline/db';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runServerToExit } from './built-server';
@@ -17,7 +17,10 @@ afterAll(() => {
 });
 
 /** One clear line on stderr, a non-zero exit, and no stack trace. */
-function expectOneLineFailure(result: { code: number | null; stderr: string; stdout: string }, message: RegExp) {
+function expectOneLineFailure(
+  result: { code: number | null; stderr: string; stdout: string },
+  message: RegExp,
+) {
   expect(result.code).toBe(1);
   const lines = result.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
@@ -28,8 +31,14 @@ function expectOneLineFailure(result: { code: number | null; stderr: string; std
 
 describe('the server refuses to start, in one line, when', () => {
   it('DATABASE_URL is malformed', async () => {
-    expectOneLineFailure(await runServerToExit({ DATABASE_URL: 'mysql://root@localhost/crm' }), /DATABASE_URL must start with postgres:\/\//);
-    expectOneLineFailure(await runServerToExit({ DATABASE_URL: 'not a url' }), /DATABASE_URL is not a valid URL/);
+    expectOneLineFailure(
+      await runServerToExit({ DATABASE_URL: 'mysql://root@localhost/crm' }),
+      /DATABASE_URL must start with postgres:\/\//,
+    );
+    expectOneLineFailure(
+      await runServerToExit({ DATABASE_URL: 'not a url' }),
+      /DATABASE_URL is not a valid URL/,
+    );
   });
 
   it('the database cannot be reached', async () => {
@@ -43,7 +52,9 @@ describe('the server refuses to start, in one line, when', () => {
     const dataDir = tempDir();
     const database = await openDatabase({ kind: 'pglite', dataDir });
     await migrateToLatest(database.db);
-    await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01T0000-future', now()::text)`.execute(database.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01T0000-future', now()::text)`.execute(
+      database.db,
+    );
     await database.close();
     expectOneLineFailure(
       await runServerToExit({ TREELINE_DATA_DIR: dataDir }),

@@ -1,5 +1,5 @@
-import type { TreeSummary, TreeView } from '@treeline/core';
 import { createApp } from '@treeline/api';
+import type { TreeSummary, TreeView } from '@treeline/core';
 import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
 import { createTreeFromTemplate, createWorkspace } from '@treeline/db';
 import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
@@ -19,10 +19,18 @@ describe('the typed client', () => {
       .values({ workspace_id: ws.id, name: 'Pat', email: 'pat@example.com', role: 'admin' })
       .returning('id')
       .execute();
-    treeId = await createTreeFromTemplate(t.db, ws.id, ACTIVITY_PER_CONTACT_TEMPLATE, { root: { accountable: person!.id } });
-    const app = createApp({ db: t.db, database: { kind: t.kind, location: t.location }, resolveWorkspace: async () => ws });
+    treeId = await createTreeFromTemplate(t.db, ws.id, ACTIVITY_PER_CONTACT_TEMPLATE, {
+      root: { accountable: person!.id },
+    });
+    const app = createApp({
+      db: t.db,
+      database: { kind: t.kind, location: t.location },
+      resolveWorkspace: async () => ws,
+    });
     // No port: the client's fetch goes straight into the app.
-    client = createTreelineClient('http://treeline.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init)) });
+    client = createTreelineClient('http://treeline.test', {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init)),
+    });
   });
   afterAll(() => t.close());
 
@@ -35,7 +43,10 @@ describe('the typed client', () => {
   });
 
   it('reads a tree view, typed as TreeView', async () => {
-    const res = await client.api.trees[':id'].view.$get({ param: { id: treeId }, query: { grain: 'month' } });
+    const res = await client.api.trees[':id'].view.$get({
+      param: { id: treeId },
+      query: { grain: 'month' },
+    });
     expect(res.status).toBe(200);
     if (res.status !== 200) return;
     const view = await res.json();
@@ -48,6 +59,10 @@ describe('the typed client', () => {
   it('reads the problem of a failed request', async () => {
     const res = await client.api.trees[':id'].view.$get({ param: { id: 'not-a-uuid' }, query: {} });
     expect(res.status).toBe(400);
-    expect(await readProblem(res)).toMatchObject({ status: 400, title: 'Invalid request', errors: [{ path: 'id' }] });
+    expect(await readProblem(res)).toMatchObject({
+      status: 400,
+      title: 'Invalid request',
+      errors: [{ path: 'id' }],
+    });
   });
 });

@@ -22,7 +22,10 @@ export interface Problem {
  * const client = createTreelineClient('http://localhost:3000');
  * const res = await client.api.trees.$get();
  */
-export function createTreelineClient(baseUrl: string, options?: ClientRequestOptions): TreelineClient {
+export function createTreelineClient(
+  baseUrl: string,
+  options?: ClientRequestOptions,
+): TreelineClient {
   return hc<AppType>(baseUrl, options);
 }
 
@@ -31,10 +34,21 @@ export async function readProblem(response: Response): Promise<Problem> {
   try {
     const body = (await response.json()) as Partial<Problem>;
     if (typeof body.title === 'string') {
-      return { type: body.type ?? 'about:blank', title: body.title, status: body.status ?? response.status, detail: body.detail ?? '', ...(body.errors ? { errors: body.errors } : {}) };
+      return {
+        type: body.type ?? 'about:blank',
+        title: body.title,
+        status: body.status ?? response.status,
+        detail: body.detail ?? '',
+        ...(body.errors ? { errors: body.errors } : {}),
+      };
     }
   } catch {
     // not JSON: fall through
   }
-  return { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status, detail: '' };
+  return {
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    status: response.status,
+    detail: '',
+  };
 }

@@ -12,7 +12,13 @@ export type MetricDefinition =
   | { type: 'count'; source: MetricSource; filter?: DimensionFilter }
   | { type: 'count_distinct'; source: MetricSource; column: string; filter?: DimensionFilter }
   | { type: 'sum' | 'avg'; source: MetricSource; column: string; filter?: DimensionFilter }
-  | { type: 'percentile'; source: MetricSource; column: string; percentile: number; filter?: DimensionFilter }
+  | {
+      type: 'percentile';
+      source: MetricSource;
+      column: string;
+      percentile: number;
+      filter?: DimensionFilter;
+    }
   | {
       type: 'ratio';
       numerator: string;

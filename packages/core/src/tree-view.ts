@@ -72,7 +72,13 @@ export interface EdgeView {
 }
 
 export interface TreeView {
-  tree: { id: string; name: string; description: string; version: number; templateKey: string | null };
+  tree: {
+    id: string;
+    name: string;
+    description: string;
+    version: number;
+    templateKey: string | null;
+  };
   workspace: { id: string; name: string; timeZone: string };
   period: PeriodView;
   previousPeriod: PeriodView;

@@ -31,5 +31,9 @@ export const ACTIVITY_PER_CONTACT_TEMPLATE: TreeTemplate = {
       position: { x: index * CHILD_SPACING, y: 260 },
     })),
   ],
-  edges: CHANNELS.map(({ channel }) => ({ parent: 'root', child: channel, relation: 'sum' as const })),
+  edges: CHANNELS.map(({ channel }) => ({
+    parent: 'root',
+    child: channel,
+    relation: 'sum' as const,
+  })),
 };

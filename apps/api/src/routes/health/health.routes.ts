@@ -18,7 +18,9 @@ const route = createRoute({
   path: '/health',
   tags: ['system'],
   summary: 'Health, database kind and migration level',
-  responses: { 200: { content: { 'application/json': { schema: Health } }, description: 'The API is up' } },
+  responses: {
+    200: { content: { 'application/json': { schema: Health } }, description: 'The API is up' },
+  },
 });
 
 export const healthRoutes = new OpenAPIHono<AppEnv>().openapi(route, async (c) => {

@@ -16,7 +16,9 @@ export const PeriodViewSchema = z
   })
   .openapi('PeriodView');
 
-const PersonRef = z.object({ id: z.string(), name: z.string(), initials: z.string() }).openapi('PersonRef');
+const PersonRef = z
+  .object({ id: z.string(), name: z.string(), initials: z.string() })
+  .openapi('PersonRef');
 
 export const NodeViewSchema = z
   .object({
@@ -37,7 +39,9 @@ export const NodeViewSchema = z
       .object({ absolute: z.number(), percent: z.number().nullable() })
       .nullable()
       .openapi({ description: 'percent: 12.5 means +12.5 % of the previous value' }),
-    series: z.array(z.object({ periodStart: z.string(), label: z.string(), value: z.number().nullable() })),
+    series: z.array(
+      z.object({ periodStart: z.string(), label: z.string(), value: z.number().nullable() }),
+    ),
     accountable: PersonRef.nullable(),
     responsibleCount: z.number().int(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),

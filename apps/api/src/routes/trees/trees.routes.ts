@@ -39,8 +39,14 @@ const viewRoute = createRoute({
     }),
   },
   responses: {
-    200: { content: { 'application/json': { schema: TreeViewSchema } }, description: 'The tree with values' },
-    404: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'No such tree' },
+    200: {
+      content: { 'application/json': { schema: TreeViewSchema } },
+      description: 'The tree with values',
+    },
+    404: {
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+      description: 'No such tree',
+    },
   },
 });
 

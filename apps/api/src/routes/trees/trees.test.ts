@@ -1,8 +1,12 @@
+import type { z } from '@hono/zod-openapi';
 import { ACTIVITY_PER_CONTACT_TEMPLATE, type TreeView } from '@treeline/core';
 import { createTreeFromTemplate, createWorkspace, type NewActivity } from '@treeline/db';
-import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '@treeline/db/testing';
+import {
+  createTestDatabase,
+  databaseKindsUnderTest,
+  type TestDatabase,
+} from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from '@hono/zod-openapi';
 import { createApp } from '../../app';
 import type { TreeViewSchema } from './tree-view.schema';
 
@@ -25,15 +29,33 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
-    const ws = await createWorkspace(t.db, { slug: 'fixture', name: 'Fixture Co', time_zone: 'America/New_York' });
+    const ws = await createWorkspace(t.db, {
+      slug: 'fixture',
+      name: 'Fixture Co',
+      time_zone: 'America/New_York',
+    });
     const [ann] = await t.db
       .insertInto('people')
-      .values({ workspace_id: ws.id, name: 'Ann Marie Lee', email: 'ann@example.com', role: 'admin' })
+      .values({
+        workspace_id: ws.id,
+        name: 'Ann Marie Lee',
+        email: 'ann@example.com',
+        role: 'admin',
+      })
       .returning('id')
       .execute();
     const rep = await t.db
       .insertInto('reps')
-      .values({ workspace_id: ws.id, external_id: 'r1', name: 'Rep One', team: 'A', segment: 'smb', person_id: null, active_from: null, active_to: null })
+      .values({
+        workspace_id: ws.id,
+        external_id: 'r1',
+        name: 'Rep One',
+        team: 'A',
+        segment: 'smb',
+        person_id: null,
+        active_from: null,
+        active_to: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const contacts = await t.db
@@ -108,19 +130,34 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
   it('lists the workspace trees', async () => {
     const res = await app.request('/api/trees');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { trees: Array<{ id: string; nodeCount: number; templateKey: string }> };
-    expect(body.trees).toEqual([expect.objectContaining({ id: treeId, nodeCount: 5, templateKey: 'activity_per_contact' })]);
+    const body = (await res.json()) as {
+      trees: Array<{ id: string; nodeCount: number; templateKey: string }>;
+    };
+    expect(body.trees).toEqual([
+      expect.objectContaining({ id: treeId, nodeCount: 5, templateKey: 'activity_per_contact' }),
+    ]);
   });
 
   it('computes activity per contact and its channel split for the last complete month', async () => {
     const res = await app.request(`/api/trees/${treeId}/view?grain=month&periods=3`);
     expect(res.status).toBe(200);
     const view = (await res.json()) as TreeView;
-    expect(view.period).toMatchObject({ label: 'Oct 2026', toDate: false, start: '2026-10-01T04:00:00.000Z', end: '2026-11-01T04:00:00.000Z' });
+    expect(view.period).toMatchObject({
+      label: 'Oct 2026',
+      toDate: false,
+      start: '2026-10-01T04:00:00.000Z',
+      end: '2026-11-01T04:00:00.000Z',
+    });
     expect(view.previousPeriod.label).toBe('Sep 2026');
     const node = (label: string) => view.nodes.find((x) => x.label === label)!;
     const root = node('Activity volume per contact');
-    expect(root).toMatchObject({ numerator: 7, denominator: 3, accountable: { name: 'Ann Marie Lee', initials: 'AL' }, responsibleCount: 1, error: null });
+    expect(root).toMatchObject({
+      numerator: 7,
+      denominator: 3,
+      accountable: { name: 'Ann Marie Lee', initials: 'AL' },
+      responsibleCount: 1,
+      error: null,
+    });
     expect(root.value).toBeCloseTo(7 / 3, 12);
     expect(root.previousValue).toBeCloseTo(1.5, 12);
     expect(root.change?.absolute).toBeCloseTo(7 / 3 - 1.5, 12);
@@ -129,7 +166,12 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
     expect(root.series[0]?.value).toBe(1);
 
     // Each channel divides by all active contacts, so the channels add up.
-    expect(node('Calls per contact')).toMatchObject({ value: 1, previousValue: 1, numerator: 3, denominator: 3 });
+    expect(node('Calls per contact')).toMatchObject({
+      value: 1,
+      previousValue: 1,
+      numerator: 3,
+      denominator: 3,
+    });
     expect(node('Emails per contact').value).toBeCloseTo(1 / 3, 12);
     expect(node('Emails per contact').previousValue).toBeCloseTo(0.5, 12);
     expect(node('Meetings per contact').value).toBeCloseTo(1 / 3, 12);
@@ -137,7 +179,8 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
     expect(node('Social touches per contact').value).toBeCloseTo(1 / 3, 12);
 
     // Sum edges carry each child's change; tasks have no node, so "other" holds them.
-    const contribution = (label: string) => view.edges.find((e) => e.target === node(label).id)!.contribution!;
+    const contribution = (label: string) =>
+      view.edges.find((e) => e.target === node(label).id)!.contribution!;
     expect(contribution('Calls per contact')).toBeCloseTo(0, 12);
     expect(contribution('Emails per contact')).toBeCloseTo(1 / 3 - 0.5, 12);
     expect(contribution('Meetings per contact')).toBeCloseTo(1 / 3, 12);

@@ -18,7 +18,12 @@ const route = createRoute({
   path: '/workspace',
   tags: ['workspace'],
   summary: 'The current workspace',
-  responses: { 200: { content: { 'application/json': { schema: WorkspaceSchema } }, description: 'The workspace' } },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: WorkspaceSchema } },
+      description: 'The workspace',
+    },
+  },
 });
 
 export const workspaceRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
