@@ -3,9 +3,10 @@
  * arrive as RFC 9457 problem details and are thrown as `ApiProblem`, so every screen
  * can show the title, the detail and a way to retry.
  *
- * The internals are plain `fetch` for now; the typed Hono client from `@treeline/client`
- * will replace them behind the same `TreelineApi` interface.
+ * Requests go through the typed Hono client of `@treeline/client`, so a path, parameter or
+ * response shape that drifts from the API fails the typecheck, not the user.
  */
+import { createTreelineClient } from '@treeline/client';
 import type { Grain, TreeSummary, TreeView } from '@treeline/core';
 
 export interface Workspace {
@@ -98,25 +99,40 @@ export function createApi(
   baseUrl: string,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init),
 ): TreelineApi {
-  async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-    const response = await fetchImpl(`${baseUrl}${path}`, {
-      headers: { accept: 'application/json' },
-      signal,
-    });
+  // hc needs an absolute base; in the browser '' means this origin.
+  const origin =
+    baseUrl || (typeof location === 'undefined' ? 'http://localhost' : location.origin);
+  const client = createTreelineClient(origin, { fetch: fetchImpl });
+  const init = (signal?: AbortSignal) => ({
+    init: { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) },
+  });
+
+  async function json<T>(path: string, pending: Promise<Response>): Promise<T> {
+    const response = await pending;
     if (!response.ok) throw new ApiProblem(await problemFrom(response, path));
     return (await response.json()) as T;
   }
 
   return {
-    getWorkspace: (signal) => getJson<Workspace>('/api/workspace', signal),
+    getWorkspace: (signal) =>
+      json<Workspace>('/api/workspace', client.api.workspace.$get(undefined, init(signal))),
     listTrees: async (signal) =>
-      (await getJson<{ trees: TreeSummary[] }>('/api/trees', signal)).trees,
+      (
+        await json<{ trees: TreeSummary[] }>(
+          '/api/trees',
+          client.api.trees.$get(undefined, init(signal)),
+        )
+      ).trees,
     getTreeView: (treeId, grain, signal) =>
-      getJson<TreeView>(
-        `/api/trees/${encodeURIComponent(treeId)}/view?grain=${encodeURIComponent(grain)}`,
-        signal,
+      json<TreeView>(
+        `/api/trees/${treeId}/view`,
+        client.api.trees[':id'].view.$get(
+          { param: { id: treeId }, query: { grain } },
+          init(signal),
+        ),
       ),
-    getHealth: (signal) => getJson<Health>('/api/health', signal),
+    getHealth: (signal) =>
+      json<Health>('/api/health', client.api.health.$get(undefined, init(signal))),
   };
 }
 
