@@ -1,28 +1,32 @@
 /**
  * Builds the canvas view of a tree: each node's value for the last complete period and a
  * series of the periods before it, the change, each child's contribution to its parent's
- * change, and the residual "other" where children do not add up. All nodes' aggregates
- * come from one grouped scan (see activity-aggregates).
+ * change, and the residual "other" where children do not add up. All nodes are evaluated
+ * together by the metric engine (one grouped scan per source); a node whose metric cannot
+ * be evaluated carries its error while the rest of the tree still gets values.
  */
 import {
-  type DimensionFilter,
-  DomainError,
-  isDomainError,
+  attributeChange,
+  BUILT_IN_METRICS,
+  type ChangeInput,
   type EdgeView,
   type Grain,
-  type MetricDefinition,
+  isDomainError,
   type NodeView,
   type Period,
   type PeriodOptions,
+  parseFormula,
   periodContaining,
   previousPeriod,
+  type SegmentValue,
   type TreeView,
   toPeriodView,
 } from '@treeline/core';
 import type { Kysely } from 'kysely';
-import { type ActivityAggregate, activityAggregates, aggregateKey } from '../metrics/activity-aggregates';
+import { evaluateMetricSeriesSettled } from '../metrics/evaluate-metric-series';
+import { metricCatalog } from '../metrics/metric-catalog';
 import type { Database, Workspace } from '../schema/database';
-import { type LoadedNode, type LoadedTree, loadTree } from './tree.repository';
+import { type LoadedTree, loadTree } from './tree.repository';
 
 export interface TreeViewOptions {
   grain: Grain;
@@ -32,51 +36,19 @@ export interface TreeViewOptions {
   now?: Date;
 }
 
-type NodePlan =
-  | { kind: 'aggregate'; aggregate: ActivityAggregate }
-  | { kind: 'ratio'; numerator: ActivityAggregate; denominator: ActivityAggregate }
-  | { kind: 'error'; code: string; message: string };
-
-function toAggregate(definition: MetricDefinition, filter: DimensionFilter, metricKey: string): ActivityAggregate {
-  if (definition.type !== 'count' && definition.type !== 'count_distinct') {
-    throw new DomainError('unsupported_metric', `metric ${metricKey}: ${definition.type} metrics cannot be evaluated yet`);
-  }
-  if (definition.source !== 'activities') {
-    throw new DomainError('unsupported_metric', `metric ${metricKey}: source ${definition.source} cannot be evaluated yet`);
-  }
-  const merged = { ...(definition.filter ?? {}), ...filter };
-  if (definition.type === 'count') return { type: 'count', filter: merged };
-  if (definition.column !== 'contact_id' && definition.column !== 'rep_id') {
-    throw new DomainError('unsupported_metric', `metric ${metricKey}: cannot count distinct ${definition.column}`);
-  }
-  return { type: 'count_distinct', column: definition.column, filter: merged };
-}
-
-function planNode(node: LoadedNode, tree: LoadedTree): NodePlan {
-  try {
-    const { definition, key } = node.metric;
-    if (definition.type !== 'ratio') return { kind: 'aggregate', aggregate: toAggregate(definition, node.filter, key) };
-    const numerator = tree.metricsByKey.get(definition.numerator);
-    const denominator = tree.metricsByKey.get(definition.denominator);
-    if (!numerator || !denominator) {
-      throw new DomainError('unknown_metric', `metric ${key} refers to a metric that does not exist`);
-    }
-    const ignored = new Set(definition.denominatorIgnores ?? []);
-    const denominatorFilter = Object.fromEntries(Object.entries(node.filter).filter(([d]) => !ignored.has(d)));
-    return {
-      kind: 'ratio',
-      numerator: toAggregate(numerator.definition, node.filter, numerator.key),
-      denominator: toAggregate(denominator.definition, denominatorFilter, denominator.key),
-    };
-  } catch (error) {
-    if (isDomainError(error)) return { kind: 'error', code: error.code, message: error.message };
-    throw error;
-  }
+/** A node's evaluated series (all null when it could not be evaluated). */
+interface NodeSeries {
+  values: Array<number | null>;
+  numerators: Array<number | null> | null;
+  denominators: Array<number | null> | null;
+  error: { code: string; message: string } | null;
 }
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase();
+  return (
+    (parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')
+  ).toUpperCase();
 }
 
 function lastPeriods(now: Date, grain: Grain, count: number, options: PeriodOptions): Period[] {
@@ -89,7 +61,8 @@ function lastPeriods(now: Date, grain: Grain, count: number, options: PeriodOpti
   return periods;
 }
 
-const isClose = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const isClose = (a: number, b: number) =>
+  Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 /**
  * The tree with live values, or null when the workspace has no such tree.
@@ -110,37 +83,34 @@ export async function buildTreeView(
   };
   const now = options.now ?? new Date();
   const periods = lastPeriods(now, options.grain, Math.max(2, options.periods ?? 6), periodOptions);
-  const boundaries = [...periods.map((p) => p.start), periods.at(-1)!.end];
 
-  const plans = new Map(tree.nodes.map((node) => [node.id, planNode(node, tree)]));
-  const aggregates = new Map<string, ActivityAggregate>();
-  for (const plan of plans.values()) {
-    const used = plan.kind === 'aggregate' ? [plan.aggregate] : plan.kind === 'ratio' ? [plan.numerator, plan.denominator] : [];
-    for (const aggregate of used) aggregates.set(aggregateKey(aggregate), aggregate);
-  }
-  const keys = [...aggregates.keys()];
-  const results = await activityAggregates(db, {
-    workspaceId: workspace.id,
-    countingPolicy: workspace.counting_policy,
-    boundaries,
-    aggregates: [...aggregates.values()],
+  const catalog = metricCatalog(BUILT_IN_METRICS, tree.metricsByKey.values());
+  const outcomes = await evaluateMetricSeriesSettled(db, workspace, {
+    periods,
+    requests: tree.nodes.map((node) => ({ metricKey: node.metric.key, filter: node.filter })),
+    catalog,
   });
-  const seriesOf = (aggregate: ActivityAggregate) => results[keys.indexOf(aggregateKey(aggregate))]!;
+  const seriesByNode = new Map<string, NodeSeries>(
+    tree.nodes.map((node, index) => {
+      const outcome = outcomes[index]!;
+      return [
+        node.id,
+        outcome.ok
+          ? { ...outcome.series, error: null }
+          : {
+              values: periods.map(() => null),
+              numerators: null,
+              denominators: null,
+              error: { code: outcome.error.code, message: outcome.error.message },
+            },
+      ];
+    }),
+  );
 
   const owners = (nodeId: string) => tree.assignments.filter((a) => a.nodeId === nodeId);
   const last = periods.length - 1;
   const nodes: NodeView[] = tree.nodes.map((node) => {
-    const plan = plans.get(node.id)!;
-    let values: Array<number | null> = periods.map(() => null);
-    let numerators: Array<number | null> = values;
-    let denominators: Array<number | null> = values;
-    if (plan.kind === 'aggregate') {
-      values = seriesOf(plan.aggregate);
-    } else if (plan.kind === 'ratio') {
-      numerators = seriesOf(plan.numerator);
-      denominators = seriesOf(plan.denominator);
-      values = numerators.map((n, i) => (n === null || !denominators[i] ? null : n / denominators[i]!));
-    }
+    const { values, numerators, denominators, error } = seriesByNode.get(node.id)!;
     const value = values[last] ?? null;
     const previousValue = values[last - 1] ?? null;
     const accountable = owners(node.id).find((a) => a.role === 'accountable');
@@ -156,14 +126,17 @@ export async function buildTreeView(
       position: node.position,
       value,
       previousValue,
-      numerator: plan.kind === 'ratio' ? (numerators[last] ?? null) : null,
-      denominator: plan.kind === 'ratio' ? (denominators[last] ?? null) : null,
+      numerator: numerators ? (numerators[last] ?? null) : null,
+      denominator: denominators ? (denominators[last] ?? null) : null,
       change:
         value === null || previousValue === null
           ? null
           : {
               absolute: value - previousValue,
-              percent: previousValue === 0 ? null : ((value - previousValue) / Math.abs(previousValue)) * 100,
+              percent:
+                previousValue === 0
+                  ? null
+                  : ((value - previousValue) / Math.abs(previousValue)) * 100,
             },
       series: periods.map((period, i) => ({
         periodStart: period.start,
@@ -171,20 +144,26 @@ export async function buildTreeView(
         value: values[i] ?? null,
       })),
       accountable: accountable
-        ? { id: accountable.personId, name: accountable.personName, initials: initials(accountable.personName) }
+        ? {
+            id: accountable.personId,
+            name: accountable.personName,
+            initials: initials(accountable.personName),
+          }
         : null,
       responsibleCount: owners(node.id).filter((a) => a.role === 'responsible').length,
-      error: plan.kind === 'error' ? { code: plan.code, message: plan.message } : null,
+      error,
     };
   });
 
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const edges: EdgeView[] = tree.edges.map((edge) => {
-    const child = byId.get(edge.childNodeId);
-    // Only `sum` attribution is exact without the attribution engine: a child's Δ is its contribution.
-    const contribution = edge.relation === 'sum' && child?.change ? child.change.absolute : null;
-    return { id: edge.id, source: edge.parentNodeId, target: edge.childNodeId, relation: edge.relation, contribution };
-  });
+  const contributions = edgeContributions(tree, seriesByNode, last);
+  const edges: EdgeView[] = tree.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.parentNodeId,
+    target: edge.childNodeId,
+    relation: edge.relation,
+    contribution: contributions.get(edge.id) ?? null,
+  }));
 
   const residuals: TreeView['residuals'] = [];
   for (const parent of nodes) {
@@ -193,7 +172,8 @@ export async function buildTreeView(
     const childValues = children.map((e) => byId.get(e.childNodeId)?.value ?? null);
     if (childValues.some((v) => v === null)) continue;
     const sum = childValues.reduce<number>((total, v) => total + (v ?? 0), 0);
-    if (!isClose(parent.value, sum)) residuals.push({ nodeId: parent.id, value: parent.value - sum });
+    if (!isClose(parent.value, sum))
+      residuals.push({ nodeId: parent.id, value: parent.value - sum });
   }
 
   return {
@@ -211,4 +191,136 @@ export async function buildTreeView(
     edges,
     residuals,
   };
+}
+
+type TreeEdge = LoadedTree['edges'][number];
+
+/**
+ * Each edge's share of its parent's change between the previous and the last period, by
+ * the relation on the parent's edges (core's attributeChange): sum → the child's change;
+ * product → LMDI (Shapley at values ≤ 0); ratio → numerator and denominator effects;
+ * segments → Kitagawa rate + mix, with each child's denominator as its segment size;
+ * formula → Shapley over the parent's formula, children matched by metric key. null where
+ * the data do not allow it (a value missing, a zero divisor, children that do not fit the
+ * relation) and for driver links, which are not arithmetic.
+ */
+function edgeContributions(
+  tree: LoadedTree,
+  seriesByNode: ReadonlyMap<string, NodeSeries>,
+  last: number,
+): Map<string, number | null> {
+  const contributions = new Map<string, number | null>();
+  const at = (nodeId: string, period: number) => seriesByNode.get(nodeId)?.values[period] ?? null;
+  const groups = new Map<string, TreeEdge[]>();
+  for (const edge of tree.edges) {
+    const key = `${edge.parentNodeId}|${edge.relation}`;
+    groups.set(key, [...(groups.get(key) ?? []), edge]);
+  }
+  for (const edges of groups.values()) {
+    const relation = edges[0]!.relation;
+    if (relation === 'driver') continue;
+    if (relation === 'sum') {
+      // A child's change is its contribution, even where the children do not add up to the
+      // parent (the gap shows as the residual "other").
+      for (const edge of edges) {
+        const before = at(edge.childNodeId, last - 1);
+        const after = at(edge.childNodeId, last);
+        contributions.set(edge.id, before === null || after === null ? null : after - before);
+      }
+      continue;
+    }
+    const input = changeInput(relation, edges, tree, seriesByNode, last);
+    if (!input) continue;
+    try {
+      const attribution = attributeChange(input.change);
+      for (const edge of edges) {
+        contributions.set(edge.id, attribution.contributions[input.keyOf(edge)] ?? null);
+      }
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+    }
+  }
+  return contributions;
+}
+
+function changeInput(
+  relation: Exclude<TreeEdge['relation'], 'sum' | 'driver'>,
+  edges: TreeEdge[],
+  tree: LoadedTree,
+  seriesByNode: ReadonlyMap<string, NodeSeries>,
+  last: number,
+): { change: ChangeInput; keyOf: (edge: TreeEdge) => string } | null {
+  const valuesAt = (period: number, keyOf: (edge: TreeEdge) => string) => {
+    const values: Record<string, number> = {};
+    for (const edge of edges) {
+      const value = seriesByNode.get(edge.childNodeId)?.values[period] ?? null;
+      if (value === null) return null;
+      values[keyOf(edge)] = value;
+    }
+    return values;
+  };
+  const byEdge = (edge: TreeEdge) => edge.id;
+  switch (relation) {
+    case 'product': {
+      const before = valuesAt(last - 1, byEdge);
+      const after = valuesAt(last, byEdge);
+      if (!before || !after) return null;
+      const exponents = Object.fromEntries(
+        edges.map((edge) => [edge.id, edge.exponent === -1 ? -1 : 1] as const),
+      );
+      return { change: { relation, before, after, exponents }, keyOf: byEdge };
+    }
+    case 'ratio': {
+      const numerator = edges.filter((edge) => edge.role === 'numerator');
+      const denominator = edges.filter((edge) => edge.role === 'denominator');
+      if (numerator.length !== 1 || denominator.length !== 1 || edges.length !== 2) return null;
+      const before = valuesAt(last - 1, byEdge);
+      const after = valuesAt(last, byEdge);
+      if (!before || !after) return null;
+      return {
+        change: {
+          relation,
+          numerator: numerator[0]!.id,
+          denominator: denominator[0]!.id,
+          before,
+          after,
+        },
+        keyOf: byEdge,
+      };
+    }
+    case 'segments': {
+      const segmentsAt = (period: number) => {
+        const segments: Record<string, SegmentValue> = {};
+        for (const edge of edges) {
+          const series = seriesByNode.get(edge.childNodeId);
+          const n = series?.denominators?.[period] ?? null;
+          if (n === null) return null;
+          segments[edge.id] = { n, rate: series?.values[period] ?? null };
+        }
+        return segments;
+      };
+      const before = segmentsAt(last - 1);
+      const after = segmentsAt(last);
+      if (!before || !after) return null;
+      return { change: { relation, before, after }, keyOf: byEdge };
+    }
+    case 'formula': {
+      const parent = tree.nodes.find((node) => node.id === edges[0]!.parentNodeId);
+      const definition = parent?.metric.definition;
+      if (definition?.type !== 'formula') return null;
+      const metricKeyOf = (edge: TreeEdge) =>
+        tree.nodes.find((node) => node.id === edge.childNodeId)?.metric.key ?? edge.id;
+      if (new Set(edges.map(metricKeyOf)).size !== edges.length) return null;
+      let formula: ReturnType<typeof parseFormula>;
+      try {
+        formula = parseFormula(definition.expression);
+      } catch {
+        return null;
+      }
+      const before = valuesAt(last - 1, metricKeyOf);
+      const after = valuesAt(last, metricKeyOf);
+      if (!before || !after) return null;
+      return { change: { relation, before, after, formula }, keyOf: metricKeyOf };
+    }
+  }
 }

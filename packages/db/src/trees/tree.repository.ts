@@ -2,12 +2,20 @@
  * Reads and writes trees: the built-in metric catalog of a workspace, trees created from
  * templates, and a tree loaded whole (nodes with their metrics, edges, RACI).
  */
-import { BUILT_IN_METRICS, type MetricDefinition, type TreeSummary, type TreeTemplate } from '@treeline/core';
+import {
+  BUILT_IN_METRICS,
+  type MetricDefinition,
+  type TreeSummary,
+  type TreeTemplate,
+} from '@treeline/core';
 import type { Kysely } from 'kysely';
 import type { Database, RaciRole } from '../schema/database';
 
 /** Adds the built-in metrics a workspace lacks; leaves edited ones alone. */
-export async function ensureBuiltInMetrics(db: Kysely<Database>, workspaceId: string): Promise<void> {
+export async function ensureBuiltInMetrics(
+  db: Kysely<Database>,
+  workspaceId: string,
+): Promise<void> {
   await db
     .insertInto('metrics')
     .values(
@@ -107,7 +115,12 @@ export async function createTreeFromTemplate(
   }
   const assignments = Object.entries(owners).flatMap(([ref, o]) => {
     const nodeId = idOf(ref);
-    const rows: Array<{ workspace_id: string; node_id: string; person_id: string; role: RaciRole }> = [
+    const rows: Array<{
+      workspace_id: string;
+      node_id: string;
+      person_id: string;
+      role: RaciRole;
+    }> = [
       { workspace_id: workspaceId, node_id: nodeId, person_id: o.accountable, role: 'accountable' },
     ];
     for (const [role, people] of [
@@ -115,7 +128,8 @@ export async function createTreeFromTemplate(
       ['consulted', o.consulted],
       ['informed', o.informed],
     ] as const) {
-      for (const person of people ?? []) rows.push({ workspace_id: workspaceId, node_id: nodeId, person_id: person, role });
+      for (const person of people ?? [])
+        rows.push({ workspace_id: workspaceId, node_id: nodeId, person_id: person, role });
     }
     return rows;
   });
@@ -128,7 +142,9 @@ export async function listTrees(db: Kysely<Database>, workspaceId: string): Prom
   const rows = await db
     .selectFrom('trees')
     .leftJoin('tree_nodes', (join) =>
-      join.onRef('tree_nodes.workspace_id', '=', 'trees.workspace_id').onRef('tree_nodes.tree_id', '=', 'trees.id'),
+      join
+        .onRef('tree_nodes.workspace_id', '=', 'trees.workspace_id')
+        .onRef('tree_nodes.tree_id', '=', 'trees.id'),
     )
     .select((eb) => [
       'trees.id',
@@ -139,7 +155,13 @@ export async function listTrees(db: Kysely<Database>, workspaceId: string): Prom
       eb.fn.count<number>('tree_nodes.id').as('node_count'),
     ])
     .where('trees.workspace_id', '=', workspaceId)
-    .groupBy(['trees.id', 'trees.name', 'trees.description', 'trees.template_key', 'trees.updated_at'])
+    .groupBy([
+      'trees.id',
+      'trees.name',
+      'trees.description',
+      'trees.template_key',
+      'trees.updated_at',
+    ])
     .orderBy('trees.updated_at', 'desc')
     .orderBy('trees.id')
     .execute();
@@ -190,7 +212,11 @@ export interface LoadedTree {
 }
 
 /** A whole tree, or null when the workspace has no tree with that id. */
-export async function loadTree(db: Kysely<Database>, workspaceId: string, treeId: string): Promise<LoadedTree | null> {
+export async function loadTree(
+  db: Kysely<Database>,
+  workspaceId: string,
+  treeId: string,
+): Promise<LoadedTree | null> {
   const tree = await db
     .selectFrom('trees')
     .select(['id', 'name', 'description', 'version', 'template_key'])
@@ -225,7 +251,12 @@ export async function loadTree(db: Kysely<Database>, workspaceId: string, treeId
           .onRef('people.workspace_id', '=', 'node_assignments.workspace_id')
           .onRef('people.id', '=', 'node_assignments.person_id'),
       )
-      .select(['node_assignments.node_id', 'node_assignments.person_id', 'node_assignments.role', 'people.name'])
+      .select([
+        'node_assignments.node_id',
+        'node_assignments.person_id',
+        'node_assignments.role',
+        'people.name',
+      ])
       .where('node_assignments.workspace_id', '=', workspaceId)
       .where('tree_nodes.tree_id', '=', treeId)
       .execute(),
@@ -263,7 +294,12 @@ export async function loadTree(db: Kysely<Database>, workspaceId: string, treeId
       role: e.role,
       exponent: e.exponent,
     })),
-    assignments: assignments.map((a) => ({ nodeId: a.node_id, personId: a.person_id, personName: a.name, role: a.role })),
+    assignments: assignments.map((a) => ({
+      nodeId: a.node_id,
+      personId: a.person_id,
+      personName: a.name,
+      role: a.role,
+    })),
     metricsByKey: new Map([...metricsById.values()].map((m) => [m.key, m])),
   };
 }

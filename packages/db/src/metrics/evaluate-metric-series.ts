@@ -1,0 +1,207 @@
+/**
+ * The metric engine: evaluates any number of metric requests (metric + filter + optional
+ * split) over any number of periods with ONE grouped SQL scan per source for all of them —
+ * never one query per metric or per period (DESIGN.md section 4).
+ */
+import {
+  type DimensionFilter,
+  type DomainError,
+  isDomainError,
+  type MetricSource,
+  type Period,
+} from '@treeline/core';
+import type { Kysely } from 'kysely';
+import type { Database, Workspace } from '../schema/database';
+import { AggregateResults } from './aggregate-results';
+import type { AggregateSpec } from './aggregate-spec';
+import { compileSourceScan } from './compile-source-scan';
+import { evaluateValuePlan, type SeriesValues } from './evaluate-value-plan';
+import { loadMetricCatalog, type MetricCatalog } from './metric-catalog';
+import { periodBuckets } from './period-buckets';
+import {
+  type MetricPlan,
+  type MetricRequest,
+  planMetricRequest,
+  type ValuePlan,
+} from './plan-metric-request';
+
+export type { SeriesValues } from './evaluate-value-plan';
+export type { MetricRequest } from './plan-metric-request';
+
+/** What the engine needs of a workspace: its id, time zone and counting policy. */
+export type EvaluationWorkspace = Pick<Workspace, 'id' | 'time_zone' | 'counting_policy'>;
+
+export interface MetricSeriesQuery {
+  /** Ascending, non-overlapping periods (e.g. from core's periodsBetween). */
+  periods: readonly Period[];
+  requests: readonly MetricRequest[];
+  /** Definitions by key; by default the built-in catalog overlaid by the workspace's metrics. */
+  catalog?: MetricCatalog;
+}
+
+/** A metric's series for one value of the split dimension (null: rows without a value). */
+export interface SplitSeries extends SeriesValues {
+  value: string | null;
+}
+
+export interface MetricSeries extends SeriesValues {
+  metricKey: string;
+  filter: DimensionFilter;
+  splitBy: string | null;
+  /** With splitBy: one series per dimension value (ascending, null last); else null. */
+  splits: SplitSeries[] | null;
+}
+
+/** A request's series, or the DomainError that kept it from being evaluated. */
+export type MetricSeriesOutcome =
+  | { ok: true; series: MetricSeries }
+  | { ok: false; request: MetricRequest; error: DomainError };
+
+/**
+ * Evaluates every request over every period; throws the first request's DomainError
+ * (unknown_metric, unknown_dimension, invalid_filter, metric_cycle…).
+ *
+ * @example
+ * const [perContact, byTeam] = await evaluateMetricSeries(db, workspace, {
+ *   periods: periodsBetween('2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z', 'month', { timeZone: 'UTC' }),
+ *   requests: [
+ *     { metricKey: 'activity_per_contact', filter: { channel: 'call' } },
+ *     { metricKey: 'activities_total', splitBy: 'team' },
+ *   ],
+ * });
+ * perContact.values; // [2.5, 3, null] — null: no active contacts in March
+ * byTeam.splits?.map((s) => s.value); // ['A', 'B', null]
+ */
+export async function evaluateMetricSeries(
+  db: Kysely<Database>,
+  workspace: EvaluationWorkspace,
+  query: MetricSeriesQuery,
+): Promise<MetricSeries[]> {
+  const outcomes = await evaluateMetricSeriesSettled(db, workspace, query);
+  return outcomes.map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    return outcome.series;
+  });
+}
+
+/**
+ * Like evaluateMetricSeries, but a request that cannot be evaluated gets its error while
+ * the others still get values (a tree shows an error on one node, values on the rest).
+ *
+ * @example
+ * const outcomes = await evaluateMetricSeriesSettled(db, workspace, { periods, requests });
+ * outcomes[0].ok ? outcomes[0].series.values : outcomes[0].error.code;
+ */
+export async function evaluateMetricSeriesSettled(
+  db: Kysely<Database>,
+  workspace: EvaluationWorkspace,
+  query: MetricSeriesQuery,
+): Promise<MetricSeriesOutcome[]> {
+  const buckets = periodBuckets(query.periods);
+  const catalog = query.catalog ?? (await loadMetricCatalog(db, workspace.id));
+  const planned = query.requests.map((request) => {
+    try {
+      return { ok: true as const, plan: planMetricRequest(catalog, request) };
+    } catch (error) {
+      if (isDomainError(error)) return { ok: false as const, request, error };
+      throw error;
+    }
+  });
+  const plans = planned.flatMap((p) => (p.ok ? [p.plan] : []));
+  const results = new AggregateResults(buckets);
+  if (query.periods.length > 0 && plans.length > 0) {
+    await runScans(db, workspace, plans, buckets, results);
+  }
+  return planned.map((p) => (p.ok ? { ok: true, series: seriesOf(p.plan, results) } : p));
+}
+
+/** One statement per source, all aggregates and splits of every plan in it. */
+async function runScans(
+  db: Kysely<Database>,
+  workspace: EvaluationWorkspace,
+  plans: MetricPlan[],
+  buckets: ReturnType<typeof periodBuckets>,
+  results: AggregateResults,
+): Promise<void> {
+  const bySource = new Map<
+    MetricSource,
+    { aggregates: Map<string, AggregateSpec>; splits: Set<string> }
+  >();
+  const group = (source: MetricSource) => {
+    let entry = bySource.get(source);
+    if (!entry) {
+      entry = { aggregates: new Map(), splits: new Set() };
+      bySource.set(source, entry);
+    }
+    return entry;
+  };
+  const stockKeys = new Set<string>();
+  for (const plan of plans) {
+    for (const [key, spec] of plan.aggregates) group(spec.source).aggregates.set(key, spec);
+    for (const key of plan.stockKeys) stockKeys.add(key);
+    for (const { key, split } of splitReads(plan.root)) {
+      if (split !== null) group(plan.aggregates.get(key)!.source).splits.add(split);
+    }
+  }
+  const context = {
+    workspaceId: workspace.id,
+    timeZone: workspace.time_zone,
+    countingPolicy: workspace.counting_policy,
+  };
+  await Promise.all(
+    [...bySource.entries()].map(async ([source, { aggregates, splits }]) => {
+      const scan = compileSourceScan(source, aggregates, {
+        splits: [...splits].sort(),
+        stockKeys,
+        buckets,
+        context,
+      });
+      const { rows } = await scan.query.execute(db);
+      results.addScan(scan, aggregates, rows);
+    }),
+  );
+}
+
+/** Every aggregate a plan reads, with the split it reads it by. */
+function splitReads(plan: ValuePlan): Array<{ key: string; split: string | null }> {
+  switch (plan.kind) {
+    case 'aggregate':
+      return [{ key: plan.key, split: plan.split }];
+    case 'distinct_union':
+      return plan.members;
+    case 'ratio':
+      return [...splitReads(plan.numerator), ...splitReads(plan.denominator)];
+    case 'formula':
+      return Object.values(plan.inputs).flatMap(splitReads);
+  }
+}
+
+function seriesOf(plan: MetricPlan, results: AggregateResults): MetricSeries {
+  const total = evaluateValuePlan(plan.root, results, null);
+  let splits: SplitSeries[] | null = null;
+  if (plan.splitBy !== null) {
+    const dimension = plan.splitBy;
+    const values = new Set<string | null>();
+    for (const { key, split } of splitReads(plan.root)) {
+      if (split !== null) for (const value of results.splitValues(key, split)) values.add(value);
+    }
+    splits = [...values].sort(compareSplitValues).map((value) => ({
+      value,
+      ...evaluateValuePlan(plan.root, results, { dimension, value }),
+    }));
+  }
+  return {
+    metricKey: plan.metricKey,
+    filter: plan.filter,
+    splitBy: plan.splitBy,
+    ...total,
+    splits,
+  };
+}
+
+function compareSplitValues(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
