@@ -5,7 +5,11 @@
  */
 export class DatabaseSetupError extends Error {
   constructor(
-    readonly code: 'invalid_database_url' | 'database_unreachable' | 'data_folder_too_new' | 'data_folder_unusable',
+    readonly code:
+      | 'invalid_database_url'
+      | 'database_unreachable'
+      | 'data_folder_too_new'
+      | 'data_folder_unusable',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -20,9 +20,13 @@ export interface MigrationLevel {
 type AnyDb = Kysely<any>;
 
 async function appliedMigrations(db: AnyDb): Promise<string[]> {
-  const exists = await sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
+  const exists = await sql<{
+    present: boolean;
+  }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
   if (!exists.rows[0]?.present) return [];
-  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+    db,
+  );
   return rows.rows.map((r) => r.name);
 }
 
@@ -42,9 +46,12 @@ export async function migrateToLatest(db: AnyDb): Promise<MigrationLevel> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`, {
-      cause: error,
-    });
+    throw new Error(
+      `Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`,
+      {
+        cause: error,
+      },
+    );
   }
   return migrationLevel(db);
 }

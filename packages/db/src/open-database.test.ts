@@ -8,7 +8,10 @@ import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '.
 
 describe('databaseConfigFromEnv', () => {
   it('defaults to the embedded database in the data folder', () => {
-    expect(databaseConfigFromEnv({}, { dataDir: '/tmp/x' })).toEqual({ kind: 'pglite', dataDir: '/tmp/x' });
+    expect(databaseConfigFromEnv({}, { dataDir: '/tmp/x' })).toEqual({
+      kind: 'pglite',
+      dataDir: '/tmp/x',
+    });
     expect(databaseConfigFromEnv({ TREELINE_DATA_DIR: '/tmp/y' }, { dataDir: '/tmp/x' })).toEqual({
       kind: 'pglite',
       dataDir: '/tmp/y',
@@ -16,7 +19,9 @@ describe('databaseConfigFromEnv', () => {
   });
 
   it('switches to PostgreSQL when DATABASE_URL is set', () => {
-    expect(databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@localhost/db' }, { dataDir: 'd' })).toEqual({
+    expect(
+      databaseConfigFromEnv({ DATABASE_URL: 'postgres://u@localhost/db' }, { dataDir: 'd' }),
+    ).toEqual({
       kind: 'postgres',
       url: 'postgres://u@localhost/db',
     });
@@ -35,11 +40,14 @@ describe('databaseConfigFromEnv', () => {
 
 describe('openDatabase', () => {
   it('names the server when PostgreSQL cannot be reached', async () => {
-    const attempt = openDatabase({ kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/nothing' });
+    const attempt = openDatabase({
+      kind: 'postgres',
+      url: 'postgres://nobody@127.0.0.1:1/nothing',
+    });
     await expect(attempt).rejects.toThrow(DatabaseSetupError);
-    await expect(openDatabase({ kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/nothing' })).rejects.toThrow(
-      /Cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/nothing/,
-    );
+    await expect(
+      openDatabase({ kind: 'postgres', url: 'postgres://nobody@127.0.0.1:1/nothing' }),
+    ).rejects.toThrow(/Cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/nothing/);
   });
 });
 
@@ -51,7 +59,11 @@ describe.each(databaseKindsUnderTest())('schema and migrations on %s', (kind) =>
   afterAll(() => t.close());
 
   it('migrates an empty database to the latest level, and again is a no-op', async () => {
-    expect(await migrationLevel(t.db)).toEqual({ current: null, latest: latestMigration, applied: 0 });
+    expect(await migrationLevel(t.db)).toEqual({
+      current: null,
+      latest: latestMigration,
+      applied: 0,
+    });
     const level = await migrateToLatest(t.db);
     expect(level.current).toBe(latestMigration);
     expect(await migrateToLatest(t.db)).toEqual(level);
@@ -74,11 +86,16 @@ describe.each(databaseKindsUnderTest())('schema and migrations on %s', (kind) =>
       t.db,
     );
     expect(keys.rows.length).toBeGreaterThanOrEqual(12);
-    for (const key of keys.rows) expect(key, key.table_name).toMatchObject({ first_column: 'workspace_id' });
+    for (const key of keys.rows)
+      expect(key, key.table_name).toMatchObject({ first_column: 'workspace_id' });
   });
 
   it('allows at most one Accountable per node', async () => {
-    const ws = await t.db.insertInto('workspaces').values({ slug: 'acc', name: 'Acc' }).returning('id').executeTakeFirstOrThrow();
+    const ws = await t.db
+      .insertInto('workspaces')
+      .values({ slug: 'acc', name: 'Acc' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const [a, b] = await t.db
       .insertInto('people')
       .values([
@@ -89,20 +106,48 @@ describe.each(databaseKindsUnderTest())('schema and migrations on %s', (kind) =>
       .execute();
     const metric = await t.db
       .insertInto('metrics')
-      .values({ workspace_id: ws.id, key: 'm', name: 'M', unit: 'count', direction: 'higher_is_better', kind: 'output', definition: '{}' })
+      .values({
+        workspace_id: ws.id,
+        key: 'm',
+        name: 'M',
+        unit: 'count',
+        direction: 'higher_is_better',
+        kind: 'output',
+        definition: '{}',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const tree = await t.db.insertInto('trees').values({ workspace_id: ws.id, name: 'T', template_key: null, motion: null }).returning('id').executeTakeFirstOrThrow();
+    const tree = await t.db
+      .insertInto('trees')
+      .values({ workspace_id: ws.id, name: 'T', template_key: null, motion: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const node = await t.db
       .insertInto('tree_nodes')
-      .values({ workspace_id: ws.id, tree_id: tree.id, metric_id: metric.id, label: 'M', target: null, alert_rule: null })
+      .values({
+        workspace_id: ws.id,
+        tree_id: tree.id,
+        metric_id: metric.id,
+        label: 'M',
+        target: null,
+        alert_rule: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await t.db.insertInto('node_assignments').values({ workspace_id: ws.id, node_id: node.id, person_id: a!.id, role: 'accountable' }).execute();
+    await t.db
+      .insertInto('node_assignments')
+      .values({ workspace_id: ws.id, node_id: node.id, person_id: a!.id, role: 'accountable' })
+      .execute();
     await expect(
-      t.db.insertInto('node_assignments').values({ workspace_id: ws.id, node_id: node.id, person_id: b!.id, role: 'accountable' }).execute(),
+      t.db
+        .insertInto('node_assignments')
+        .values({ workspace_id: ws.id, node_id: node.id, person_id: b!.id, role: 'accountable' })
+        .execute(),
     ).rejects.toThrow(/node_assignments_one_accountable|duplicate key/);
-    await t.db.insertInto('node_assignments').values({ workspace_id: ws.id, node_id: node.id, person_id: b!.id, role: 'responsible' }).execute();
+    await t.db
+      .insertInto('node_assignments')
+      .values({ workspace_id: ws.id, node_id: node.id, person_id: b!.id, role: 'responsible' })
+      .execute();
   });
 });
 
@@ -110,8 +155,12 @@ describe('the embedded database', () => {
   it('refuses a data folder migrated by a newer Treeline', async () => {
     const t = await createTestDatabase('pglite');
     try {
-      await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01T0000-from-the-future', now()::text)`.execute(t.db);
-      await expect(migrateToLatest(t.db)).rejects.toThrow(/migrated by a newer Treeline \(unknown migration 2099-01-01T0000-from-the-future\)/);
+      await sql`insert into kysely_migration (name, timestamp) values ('2099-01-01T0000-from-the-future', now()::text)`.execute(
+        t.db,
+      );
+      await expect(migrateToLatest(t.db)).rejects.toThrow(
+        /migrated by a newer Treeline \(unknown migration 2099-01-01T0000-from-the-future\)/,
+      );
     } finally {
       await t.close();
     }
@@ -120,7 +169,11 @@ describe('the embedded database', () => {
   it('does not run another caller’s query inside an open transaction', async () => {
     const t = await createTestDatabase('pglite');
     try {
-      const ws = await t.db.insertInto('workspaces').values({ slug: 'tx', name: 'Tx' }).returning('id').executeTakeFirstOrThrow();
+      const ws = await t.db
+        .insertInto('workspaces')
+        .values({ slug: 'tx', name: 'Tx' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       let releaseTransaction!: () => void;
       let signalInside!: () => void;
       const released = new Promise<void>((resolve) => {
@@ -130,19 +183,29 @@ describe('the embedded database', () => {
         signalInside = resolve;
       });
       const failing = t.db.transaction().execute(async (trx) => {
-        await trx.insertInto('people').values({ workspace_id: ws.id, name: 'Rolled', email: 'r@example.com', role: 'viewer' }).execute();
+        await trx
+          .insertInto('people')
+          .values({ workspace_id: ws.id, name: 'Rolled', email: 'r@example.com', role: 'viewer' })
+          .execute();
         signalInside();
         await released;
         throw new Error('boom');
       });
       await inside;
       // Issued while the transaction is open: it must wait, not join the transaction.
-      const outside = t.db.insertInto('people').values({ workspace_id: ws.id, name: 'Kept', email: 'k@example.com', role: 'viewer' }).execute();
+      const outside = t.db
+        .insertInto('people')
+        .values({ workspace_id: ws.id, name: 'Kept', email: 'k@example.com', role: 'viewer' })
+        .execute();
       await new Promise((resolve) => setTimeout(resolve, 50));
       releaseTransaction();
       await expect(failing).rejects.toThrow('boom');
       await outside;
-      const names = await t.db.selectFrom('people').select('name').where('workspace_id', '=', ws.id).execute();
+      const names = await t.db
+        .selectFrom('people')
+        .select('name')
+        .where('workspace_id', '=', ws.id)
+        .execute();
       expect(names.map((n) => n.name)).toEqual(['Kept']);
     } finally {
       await t.close();

@@ -15,8 +15,13 @@ import type { Database } from './schema/database';
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; /** null keeps the database in memory (tests). */ dataDir: string | null }
-  | { kind: 'postgres'; url: string; /** Schema to put first on the search_path (test isolation). */ schema?: string; maxConnections?: number };
+  | { kind: 'pglite' /** null keeps the database in memory (tests). */; dataDir: string | null }
+  | {
+      kind: 'postgres';
+      url: string /** Schema to put first on the search_path (test isolation). */;
+      schema?: string;
+      maxConnections?: number;
+    };
 
 export interface OpenDatabase {
   db: Kysely<Database>;
@@ -64,7 +69,10 @@ export function validatePostgresUrl(url: string, variable: string): string {
     );
   }
   if (!parsed.hostname && !parsed.searchParams.get('host')) {
-    throw new DatabaseSetupError('invalid_database_url', `${variable} names no host; expected postgres://user:password@host:5432/database`);
+    throw new DatabaseSetupError(
+      'invalid_database_url',
+      `${variable} names no host; expected postgres://user:password@host:5432/database`,
+    );
   }
   return url;
 }
@@ -107,7 +115,9 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
   };
 }
 
-async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>): Promise<OpenDatabase> {
+async function openPostgres(
+  config: Extract<DatabaseConfig, { kind: 'postgres' }>,
+): Promise<OpenDatabase> {
   const url = validatePostgresUrl(config.url, 'DATABASE_URL');
   const pool = new pg.Pool({
     connectionString: url,

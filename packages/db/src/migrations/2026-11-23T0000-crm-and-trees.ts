@@ -24,7 +24,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c.notNull().defaultTo(1).check(sql`fiscal_year_start_month between 1 and 12`),
     )
     .addColumn('counting_policy', 'text', (c) =>
-      c.notNull().defaultTo('all_touches').check(check('counting_policy', ['all_touches', 'manual_only'])),
+      c
+        .notNull()
+        .defaultTo('all_touches')
+        .check(check('counting_policy', ['all_touches', 'manual_only'])),
     )
     .addColumn('duplicate_tolerance_seconds', 'integer', (c) => c.notNull().defaultTo(120))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -32,11 +35,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('people')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) => c.notNull().check(check('role', ['admin', 'editor', 'viewer'])))
+    .addColumn('role', 'text', (c) =>
+      c.notNull().check(check('role', ['admin', 'editor', 'viewer'])),
+    )
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('people_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('people_email_uq', ['workspace_id', 'email'])
@@ -44,7 +51,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('reps')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'bigint', (c) => c.notNull().generatedByDefaultAsIdentity())
     .addColumn('external_id', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -57,7 +66,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('default_admin_hours', sql`numeric(6,2)`, (c) => c.notNull().defaultTo(2))
     .addPrimaryKeyConstraint('reps_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('reps_external_uq', ['workspace_id', 'external_id'])
-    .addForeignKeyConstraint('reps_person_fk', ['workspace_id', 'person_id'], 'people', ['workspace_id', 'id'])
+    .addForeignKeyConstraint('reps_person_fk', ['workspace_id', 'person_id'], 'people', [
+      'workspace_id',
+      'id',
+    ])
     .execute();
 
   await db.schema
@@ -65,40 +77,71 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('workspace_id', 'uuid', (c) => c.notNull())
     .addColumn('rep_id', 'bigint', (c) => c.notNull())
     .addColumn('day', 'date', (c) => c.notNull())
-    .addColumn('selling_hours', sql`numeric(6,2)`, (c) => c.notNull().check(sql`selling_hours >= 0`))
-    .addColumn('admin_hours', sql`numeric(6,2)`, (c) => c.notNull().defaultTo(0).check(sql`admin_hours >= 0`))
+    .addColumn('selling_hours', sql`numeric(6,2)`, (c) =>
+      c.notNull().check(sql`selling_hours >= 0`),
+    )
+    .addColumn('admin_hours', sql`numeric(6,2)`, (c) =>
+      c.notNull().defaultTo(0).check(sql`admin_hours >= 0`),
+    )
     .addPrimaryKeyConstraint('capacity_pk', ['workspace_id', 'rep_id', 'day'])
-    .addForeignKeyConstraint('capacity_rep_fk', ['workspace_id', 'rep_id'], 'reps', ['workspace_id', 'id'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'capacity_rep_fk',
+      ['workspace_id', 'rep_id'],
+      'reps',
+      ['workspace_id', 'id'],
+      (c) => c.onDelete('cascade'),
     )
     .execute();
 
   await db.schema
     .createTable('contacts')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'bigint', (c) => c.notNull().generatedByDefaultAsIdentity())
     .addColumn('external_id', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('qualified_at', 'timestamptz')
     .addColumn('customer_at', 'timestamptz')
     .addColumn('lifecycle_stage', 'text', (c) =>
-      c.notNull().check(check('lifecycle_stage', ['lead', 'contact', 'opportunity', 'customer', 'former_customer'])),
+      c
+        .notNull()
+        .check(
+          check('lifecycle_stage', [
+            'lead',
+            'contact',
+            'opportunity',
+            'customer',
+            'former_customer',
+          ]),
+        ),
     )
     .addColumn('source', 'text')
-    .addColumn('segment', 'text', (c) => c.check(check('segment', ['smb', 'mid_market', 'enterprise'])))
+    .addColumn('segment', 'text', (c) =>
+      c.check(check('segment', ['smb', 'mid_market', 'enterprise'])),
+    )
     .addColumn('owner_rep_id', 'bigint')
     .addColumn('account', 'text')
     .addColumn('properties', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('deleted_at', 'timestamptz')
     .addPrimaryKeyConstraint('contacts_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('contacts_external_uq', ['workspace_id', 'external_id'])
-    .addForeignKeyConstraint('contacts_owner_fk', ['workspace_id', 'owner_rep_id'], 'reps', ['workspace_id', 'id'])
+    .addForeignKeyConstraint('contacts_owner_fk', ['workspace_id', 'owner_rep_id'], 'reps', [
+      'workspace_id',
+      'id',
+    ])
     .execute();
-  await db.schema.createIndex('contacts_qualified_idx').on('contacts').columns(['workspace_id', 'qualified_at']).execute();
+  await db.schema
+    .createIndex('contacts_qualified_idx')
+    .on('contacts')
+    .columns(['workspace_id', 'qualified_at'])
+    .execute();
 
   await db.schema
     .createTable('activities')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'bigint', (c) => c.notNull().generatedByDefaultAsIdentity())
     .addColumn('external_id', 'text', (c) => c.notNull())
     .addColumn('source_system', 'text', (c) => c.notNull().defaultTo('api'))
@@ -108,7 +151,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c.notNull().check(check('channel', ['call', 'email', 'meeting', 'social', 'task', 'note'])),
     )
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull())
-    .addColumn('direction', 'text', (c) => c.notNull().check(check('direction', ['outbound', 'inbound'])))
+    .addColumn('direction', 'text', (c) =>
+      c.notNull().check(check('direction', ['outbound', 'inbound'])),
+    )
     // A sequence email sent by automation: counted or not by the workspace's counting policy.
     .addColumn('automated', 'boolean', (c) => c.notNull().defaultTo(false))
     // An event the CRM logged by itself (stage change, field update): never a touch.
@@ -118,12 +163,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted_at', 'timestamptz')
     // Why the activity is stored but not counted; null means it is a counted touch.
     .addColumn('excluded_reason', 'text', (c) =>
-      c.check(check('excluded_reason', ['internal_note', 'system_event', 'duplicate', 'no_contact', 'deleted'])),
+      c.check(
+        check('excluded_reason', [
+          'internal_note',
+          'system_event',
+          'duplicate',
+          'no_contact',
+          'deleted',
+        ]),
+      ),
     )
     .addPrimaryKeyConstraint('activities_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('activities_external_uq', ['workspace_id', 'source_system', 'external_id'])
-    .addForeignKeyConstraint('activities_contact_fk', ['workspace_id', 'contact_id'], 'contacts', ['workspace_id', 'id'])
-    .addForeignKeyConstraint('activities_rep_fk', ['workspace_id', 'rep_id'], 'reps', ['workspace_id', 'id'])
+    .addForeignKeyConstraint('activities_contact_fk', ['workspace_id', 'contact_id'], 'contacts', [
+      'workspace_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('activities_rep_fk', ['workspace_id', 'rep_id'], 'reps', [
+      'workspace_id',
+      'id',
+    ])
     .execute();
   await db.schema
     .createIndex('activities_occurred_idx')
@@ -138,7 +197,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('deals')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'bigint', (c) => c.notNull().generatedByDefaultAsIdentity())
     .addColumn('external_id', 'text', (c) => c.notNull())
     .addColumn('contact_id', 'bigint')
@@ -153,13 +214,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted_at', 'timestamptz')
     .addPrimaryKeyConstraint('deals_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('deals_external_uq', ['workspace_id', 'external_id'])
-    .addForeignKeyConstraint('deals_contact_fk', ['workspace_id', 'contact_id'], 'contacts', ['workspace_id', 'id'])
-    .addForeignKeyConstraint('deals_owner_fk', ['workspace_id', 'owner_rep_id'], 'reps', ['workspace_id', 'id'])
+    .addForeignKeyConstraint('deals_contact_fk', ['workspace_id', 'contact_id'], 'contacts', [
+      'workspace_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('deals_owner_fk', ['workspace_id', 'owner_rep_id'], 'reps', [
+      'workspace_id',
+      'id',
+    ])
     .execute();
 
   await db.schema
     .createTable('engagement_events')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'bigint', (c) => c.notNull().generatedByDefaultAsIdentity())
     .addColumn('external_id', 'text', (c) => c.notNull())
     .addColumn('contact_id', 'bigint', (c) => c.notNull())
@@ -170,15 +239,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('properties', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addPrimaryKeyConstraint('engagement_events_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('engagement_events_external_uq', ['workspace_id', 'external_id'])
-    .addForeignKeyConstraint('engagement_events_contact_fk', ['workspace_id', 'contact_id'], 'contacts', [
-      'workspace_id',
-      'id',
-    ])
+    .addForeignKeyConstraint(
+      'engagement_events_contact_fk',
+      ['workspace_id', 'contact_id'],
+      'contacts',
+      ['workspace_id', 'id'],
+    )
     .execute();
 
   await db.schema
     .createTable('metrics')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -200,7 +273,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('trees')
-    .addColumn('workspace_id', 'uuid', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+    .addColumn('workspace_id', 'uuid', (c) =>
+      c.notNull().references('workspaces.id').onDelete('cascade'),
+    )
     .addColumn('id', 'uuid', (c) => c.notNull().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
@@ -227,15 +302,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('target', 'jsonb')
     .addColumn('alert_rule', 'jsonb')
     .addPrimaryKeyConstraint('tree_nodes_pk', ['workspace_id', 'id'])
-    .addForeignKeyConstraint('tree_nodes_tree_fk', ['workspace_id', 'tree_id'], 'trees', ['workspace_id', 'id'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'tree_nodes_tree_fk',
+      ['workspace_id', 'tree_id'],
+      'trees',
+      ['workspace_id', 'id'],
+      (c) => c.onDelete('cascade'),
     )
     .addForeignKeyConstraint('tree_nodes_metric_fk', ['workspace_id', 'metric_id'], 'metrics', [
       'workspace_id',
       'id',
     ])
     .execute();
-  await db.schema.createIndex('tree_nodes_tree_idx').on('tree_nodes').columns(['workspace_id', 'tree_id']).execute();
+  await db.schema
+    .createIndex('tree_nodes_tree_idx')
+    .on('tree_nodes')
+    .columns(['workspace_id', 'tree_id'])
+    .execute();
 
   await db.schema
     .createTable('tree_edges')
@@ -245,15 +328,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('parent_node_id', 'uuid', (c) => c.notNull())
     .addColumn('child_node_id', 'uuid', (c) => c.notNull())
     .addColumn('relation', 'text', (c) =>
-      c.notNull().check(check('relation', ['sum', 'product', 'ratio', 'segments', 'formula', 'driver'])),
+      c
+        .notNull()
+        .check(check('relation', ['sum', 'product', 'ratio', 'segments', 'formula', 'driver'])),
     )
     // For ratio edges: numerator or denominator; for product edges the exponent (+1 or -1).
     .addColumn('role', 'text', (c) => c.check(check('role', ['numerator', 'denominator'])))
-    .addColumn('exponent', 'smallint', (c) => c.notNull().defaultTo(1).check(sql`exponent in (1, -1)`))
+    .addColumn('exponent', 'smallint', (c) =>
+      c.notNull().defaultTo(1).check(sql`exponent in (1, -1)`),
+    )
     .addPrimaryKeyConstraint('tree_edges_pk', ['workspace_id', 'id'])
     .addUniqueConstraint('tree_edges_pair_uq', ['workspace_id', 'parent_node_id', 'child_node_id'])
-    .addForeignKeyConstraint('tree_edges_tree_fk', ['workspace_id', 'tree_id'], 'trees', ['workspace_id', 'id'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'tree_edges_tree_fk',
+      ['workspace_id', 'tree_id'],
+      'trees',
+      ['workspace_id', 'id'],
+      (c) => c.onDelete('cascade'),
     )
     .addForeignKeyConstraint(
       'tree_edges_parent_fk',
@@ -280,7 +371,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('role', 'text', (c) =>
       c.notNull().check(check('role', ['responsible', 'accountable', 'consulted', 'informed'])),
     )
-    .addPrimaryKeyConstraint('node_assignments_pk', ['workspace_id', 'node_id', 'person_id', 'role'])
+    .addPrimaryKeyConstraint('node_assignments_pk', [
+      'workspace_id',
+      'node_id',
+      'person_id',
+      'role',
+    ])
     .addForeignKeyConstraint(
       'node_assignments_node_fk',
       ['workspace_id', 'node_id'],

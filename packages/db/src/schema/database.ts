@@ -21,7 +21,12 @@ type GeneratedBigId = ColumnType<number, number | string | undefined, number | s
 
 export type Channel = 'call' | 'email' | 'meeting' | 'social' | 'task' | 'note';
 export type Direction = 'outbound' | 'inbound';
-export type ExcludedReason = 'internal_note' | 'system_event' | 'duplicate' | 'no_contact' | 'deleted';
+export type ExcludedReason =
+  | 'internal_note'
+  | 'system_event'
+  | 'duplicate'
+  | 'no_contact'
+  | 'deleted';
 export type LifecycleStage = 'lead' | 'contact' | 'opportunity' | 'customer' | 'former_customer';
 export type Segment = 'smb' | 'mid_market' | 'enterprise';
 export type CountingPolicy = 'all_touches' | 'manual_only';

@@ -24,7 +24,10 @@ export function databaseKindsUnderTest(): DatabaseKind[] {
 }
 
 /** A migrated, empty database of the given kind that no other test file sees. */
-export async function createTestDatabase(kind: DatabaseKind, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (kind === 'pglite') {
     const opened = await openDatabase({ kind: 'pglite', dataDir: null });
@@ -34,7 +37,9 @@ export async function createTestDatabase(kind: DatabaseKind, options: { migrate?
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  const admin = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  const admin = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+  });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   const opened = await openDatabase({ kind: 'postgres', url, schema, maxConnections: 5 });
   if (migrate) await migrateToLatest(opened.db);

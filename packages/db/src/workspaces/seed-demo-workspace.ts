@@ -48,7 +48,9 @@ export async function ensureDemoWorkspace(
     });
     const people = await trx
       .insertInto('people')
-      .values(DEMO_PEOPLE.map(({ name, email, role }) => ({ workspace_id: ws.id, name, email, role })))
+      .values(
+        DEMO_PEOPLE.map(({ name, email, role }) => ({ workspace_id: ws.id, name, email, role })),
+      )
       .returning(['id', 'email'])
       .execute();
     const idOf = (key: (typeof DEMO_PEOPLE)[number]['key']) => {
@@ -63,7 +65,11 @@ export async function ensureDemoWorkspace(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     await createTreeFromTemplate(trx, ws.id, ACTIVITY_PER_CONTACT_TEMPLATE, {
-      root: { accountable: idOf('vp'), responsible: [idOf('sdr'), idOf('ae')], informed: [idOf('ops')] },
+      root: {
+        accountable: idOf('vp'),
+        responsible: [idOf('sdr'), idOf('ae')],
+        informed: [idOf('ops')],
+      },
       call: { accountable: idOf('sdr'), responsible: [idOf('ae')] },
       email: { accountable: idOf('marketing'), responsible: [idOf('sdr')] },
       meeting: { accountable: idOf('ae') },
