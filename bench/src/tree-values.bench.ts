@@ -1,12 +1,26 @@
 /**
  * Times buildTreeView on a seeded demo workspace, and the naive reference that computes
- * the same values with one query per node, period and aggregate.
+ * the same values one node and one period at a time.
  */
 import { performance } from 'node:perf_hooks';
 import type { Grain } from '@treeline/core';
-import { buildTreeView, ensureDemoWorkspace, listTrees, type Workspace } from '@treeline/db';
+import {
+  buildTreeView,
+  ensureDemoWorkspace,
+  evaluateMetricSeriesSettled,
+  listTrees,
+  loadMetricCatalog,
+  type Workspace,
+} from '@treeline/db';
 import type { TestDatabase } from '@treeline/db/testing';
-import { sql } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 
 export interface Timing {
   median: number;
@@ -92,34 +106,45 @@ export async function runTreeValuesBenchmark(
   };
 }
 
-/** The same numbers, the slow way: a query per node, period and aggregate. */
+/**
+ * The same numbers, the slow way: the metric engine asked for one node and one period at a
+ * time, so every node × period pays its own scans (what "one query per node per period"
+ * costs). Counts the SQL statements it issues.
+ */
 async function naiveEvaluation(
   t: TestDatabase,
   workspace: Workspace,
   view: NonNullable<Awaited<ReturnType<typeof buildTreeView>>>,
 ): Promise<{ values: Map<string, Array<number | null>>; queries: number }> {
-  const policy = workspace.counting_policy === 'manual_only' ? sql`and not automated` : sql``;
-  let queries = 0;
-  const values = new Map<string, Array<number | null>>();
+  const catalog = await loadMetricCatalog(t.db, workspace.id);
+  const counter = new StatementCounter();
+  const db = t.db.withPlugin(counter);
   const starts = view.nodes[0]!.series.map((p) => p.periodStart);
   const ends = [...starts.slice(1), view.period.end];
+  const values = new Map<string, Array<number | null>>();
   for (const node of view.nodes) {
     const series: Array<number | null> = [];
     for (let i = 0; i < starts.length; i++) {
-      const channel = node.filter.channel ? sql`and channel = ${node.filter.channel}` : sql``;
-      const base = sql`from activities where workspace_id = ${workspace.id} and excluded_reason is null ${policy}
-        and occurred_at >= ${starts[i]}::timestamptz and occurred_at < ${ends[i]}::timestamptz`;
-      const numerator = await sql<{ n: number }>`select count(*) as n ${base} ${channel}`.execute(
-        t.db,
-      );
-      const denominator = await sql<{
-        n: number;
-      }>`select count(distinct contact_id) as n ${base}`.execute(t.db);
-      queries += 2;
-      const d = Number(denominator.rows[0]!.n);
-      series.push(d === 0 ? null : Number(numerator.rows[0]!.n) / d);
+      const [result] = await evaluateMetricSeriesSettled(db, workspace, {
+        periods: [{ grain: view.period.grain, start: starts[i]!, end: ends[i]! }],
+        requests: [{ metricKey: node.metricKey, filter: node.filter }],
+        catalog,
+      });
+      series.push(result?.ok ? (result.series.values[0] ?? null) : null);
     }
     values.set(node.id, series);
   }
-  return { values, queries };
+  return { values, queries: counter.count };
+}
+
+/** A Kysely plugin that counts the statements sent through it. */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count++;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return args.result;
+  }
 }
