@@ -29,7 +29,7 @@ describe('the typed client', () => {
     });
     // No port: the client's fetch goes straight into the app.
     client = createTreelineClient('http://treeline.test', {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => app.fetch(new Request(input, init)),
+      fetch: (input: Request | string | URL, init?: RequestInit) => app.fetch(new Request(input, init)),
     });
   });
   afterAll(() => t.close());
