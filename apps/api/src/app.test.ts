@@ -57,6 +57,13 @@ describe('the API shell', () => {
         '/api/trees/{id}/view',
       ]),
     );
+    const methods = (path: string) => Object.keys((doc.paths[path] ?? {}) as object).sort();
+    expect(methods('/api/trees')).toEqual(['get', 'post']);
+    expect(methods('/api/trees/{id}')).toEqual(['delete', 'get', 'patch', 'put']);
+    expect(methods('/api/templates')).toEqual(['get']);
+    expect(methods('/api/metrics')).toEqual(['get', 'post']);
+    expect(methods('/api/metrics/{key}')).toEqual(['delete', 'patch']);
+    expect(methods('/api/metrics/{key}/series')).toEqual(['get']);
     const docs = await withWorkspace.request('/api/docs');
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/openapi.json');

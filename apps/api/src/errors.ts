@@ -45,7 +45,53 @@ const DOMAIN_STATUS: Record<string, ContentfulStatusCode> = {
   too_many_periods: 422,
   unknown_dimension: 422,
   invalid_filter: 422,
+  invalid_instant: 422,
+  invalid_periods: 422,
+  invalid_period_options: 422,
+  invalid_outbound_window: 422,
+  // Trees
+  invalid_tree: 422,
+  unknown_template: 422,
+  tree_version_conflict: 409,
+  // Metrics
+  unknown_metric: 422,
+  metric_cycle: 422,
+  formula_syntax: 422,
+  invalid_metric: 422,
+  invalid_metric_key: 422,
+  metric_key_taken: 409,
+  metric_read_only: 409,
+  metric_in_use: 409,
 };
+
+const DOMAIN_TITLE: Record<string, string> = {
+  invalid_tree: 'Invalid tree',
+  tree_version_conflict: 'The tree changed since you read it',
+  metric_read_only: 'Built-in metrics are read-only',
+  metric_in_use: 'Metric in use',
+  metric_key_taken: 'Metric key taken',
+};
+
+/** Members a problem+json body reserves; a DomainError's details never overwrite them. */
+const RESERVED = new Set(['type', 'title', 'status', 'detail']);
+
+/**
+ * A DomainError's details as problem extension members (RFC 9457 §3.2): the machine-readable
+ * facts behind the message, e.g. the cycle, the per-node `errors` of an invalid tree, or
+ * what changed since a stale version. Every `errors` item gets a `path` (its own, or '').
+ */
+function extensionsOf(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const extensions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (!RESERVED.has(key)) extensions[key] = value;
+  }
+  if (Array.isArray(extensions.errors)) {
+    extensions.errors = extensions.errors.map((item) =>
+      item && typeof item === 'object' && !('path' in item) ? { path: '', ...item } : item,
+    );
+  }
+  return extensions;
+}
 
 export function problemResponse(c: Context, problem: Problem): Response {
   return c.json(problem, problem.status as ContentfulStatusCode, {
@@ -68,8 +114,9 @@ export function handleError(error: Error, c: Context): Response {
   if (isDomainError(error)) {
     const status = DOMAIN_STATUS[error.code] ?? 400;
     return problemResponse(c, {
+      ...extensionsOf(error.details),
       type: typeUri(error.code),
-      title: error.code.replaceAll('_', ' '),
+      title: DOMAIN_TITLE[error.code] ?? error.code.replaceAll('_', ' '),
       status,
       detail: error.message,
     });

@@ -35,9 +35,9 @@ describe('a new user starts Treeline', () => {
     await page.goto(server.url);
     const nodes = page.getByTestId('metric-node');
     await nodes.first().waitFor({ timeout: 30_000 });
-    expect(await nodes.count()).toBe(5);
+    expect(await nodes.count()).toBe(16);
     const values = await page.getByTestId('node-value').allTextContents();
-    expect(values).toHaveLength(5);
+    expect(values).toHaveLength(16);
     for (const value of values) expect(value).toMatch(/\d/);
     await expect(page.getByText('Activity volume per contact').first().isVisible()).resolves.toBe(
       true,

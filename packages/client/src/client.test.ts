@@ -29,7 +29,8 @@ describe('the typed client', () => {
     });
     // No port: the client's fetch goes straight into the app.
     client = createTreelineClient('http://treeline.test', {
-      fetch: (input: Request | string | URL, init?: RequestInit) => app.fetch(new Request(input, init)),
+      fetch: (input: Request | string | URL, init?: RequestInit) =>
+        app.fetch(new Request(input, init)),
     });
   });
   afterAll(() => t.close());
@@ -51,7 +52,7 @@ describe('the typed client', () => {
     if (res.status !== 200) return;
     const view = await res.json();
     expectTypeOf(view).toEqualTypeOf<TreeView>();
-    expect(view.nodes).toHaveLength(5);
+    expect(view.nodes).toHaveLength(16);
     // No activities at all: every value is "no data", never 0 per contact.
     expect(view.nodes.every((node) => node.value === null)).toBe(true);
   });

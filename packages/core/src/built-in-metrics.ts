@@ -215,6 +215,22 @@ export const BUILT_IN_METRICS: readonly MetricSpec[] = [
     },
   },
 
+  {
+    key: 'active_contacts_per_rep',
+    name: 'Active contacts per rep',
+    description:
+      'Active contacts ÷ reps active: how many contacts each rep works (coverage). Activity per rep ÷ active contacts per rep is activity volume per contact.',
+    unit: 'ratio',
+    direction: 'within_band',
+    kind: 'input',
+    definition: {
+      type: 'ratio',
+      numerator: 'active_contacts',
+      denominator: 'reps_active',
+      denominatorIgnores: ACTIVITY_ONLY_DIMENSIONS,
+    },
+  },
+
   // Speed to lead.
   {
     key: 'lead_response_time_median',

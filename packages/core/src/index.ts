@@ -10,10 +10,12 @@ export * from './attribute-sum';
 // Attribution
 export type { Attribution, AttributionMethod, ChildValues } from './attribution';
 export { preciseSum } from './attribution';
+export * from './benchmark-motions';
 export * from './built-in-metrics';
 // Periods
 export * from './civil-date';
 export * from './detect-metric-cycles';
+export * from './diff-tree-drafts';
 export * from './domain-error';
 export * from './evaluate-formula';
 export * from './format-formula';
@@ -23,13 +25,25 @@ export * from './formula-references';
 export * from './formula-syntax-error';
 // Metrics and templates
 export * from './metric-definition';
+export * from './metric-factors';
+export * from './outbound-window';
 export * from './parse-formula';
 export * from './period-label';
 export * from './period-view';
 export * from './periods';
 export type { FactorExponents } from './product-factors';
 export * from './templates/activity-per-contact-template';
+export * from './templates/contact-sources';
+export * from './templates/contact-to-customer-template';
+export * from './templates/contacts-growth-template';
+export * from './templates/tree-draft-from-template';
 export * from './templates/tree-template';
+export * from './templates/tree-templates';
 export * from './tokenize-formula';
+// Trees
+export * from './tree-draft';
+export * from './tree-hygiene-warnings';
+export * from './tree-issue';
 export * from './tree-view';
+export * from './validate-tree';
 export * from './zoned-time';

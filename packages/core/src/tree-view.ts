@@ -4,6 +4,8 @@
  * API (which produces it) and the web app (which renders it).
  */
 
+import type { BandStatus } from './benchmark-motions';
+
 export type MetricUnit = 'count' | 'ratio' | 'percent' | 'hours' | 'duration';
 export type MetricDirection = 'higher_is_better' | 'lower_is_better' | 'within_band';
 export type MetricKind = 'input' | 'output';
@@ -58,6 +60,26 @@ export interface NodeView {
   responsibleCount: number;
   /** Why this node could not be evaluated (the rest of the tree still is), else null. */
   error: { code: string; message: string } | null;
+  /** The node's target or benchmark band and where its value sits; absent or null without one. */
+  band?: NodeBandView | null;
+}
+
+/**
+ * A band and the value judged against it: a target band judges the period's value; a
+ * benchmark band judges touches per contact over the tree's outbound window (never a
+ * weekly value), whatever the grain on screen.
+ */
+export interface NodeBandView {
+  kind: 'target' | 'benchmark';
+  min: number | null;
+  max: number | null;
+  /** The benchmark motion's name, e.g. "Mid-market outbound"; null for a target. */
+  motion: string | null;
+  value: number | null;
+  /** The outbound window a benchmark is compared over; null for a target. */
+  window: { start: string; end: string; days: number } | null;
+  /** null when the value is "no data". */
+  status: BandStatus | null;
 }
 
 export interface EdgeView {
@@ -82,10 +104,20 @@ export interface TreeView {
   workspace: { id: string; name: string; timeZone: string };
   period: PeriodView;
   previousPeriod: PeriodView;
+  /** The tree-wide filter the values were evaluated under, when one was given. */
+  filter?: Record<string, string>;
   nodes: NodeView[];
   edges: EdgeView[];
-  /** Where the children of a `sum` node do not add up to it, the gap shown as "other". */
-  residuals: Array<{ nodeId: string; value: number }>;
+  /**
+   * Where a node's children do not give back its value (a sum's children not adding up, a
+   * segments split not covering every row), the gap shown as "other".
+   */
+  residuals: Array<{
+    nodeId: string;
+    value: number;
+    /** Which of the node's decompositions leaves the gap (a node may have several). */
+    relation?: EdgeRelation;
+  }>;
 }
 
 export interface TreeSummary {

@@ -185,7 +185,9 @@ export function compileSourceScan(
         measure = sql`percentile_cont(${aggregate.percentile}::float8) within group (order by ${v}) filter (where ${where} and ${v} is not null)`;
         break;
       case 'distinct_values':
-        measure = sql`array_agg(distinct (${v})::text) filter (where ${where} and ${v} is not null)`;
+        // Distinct on the column's own type, then text: ids sort as numbers, several times
+        // faster than as collated text over millions of rows; the set is the same.
+        measure = sql`(array_agg(distinct ${v}) filter (where ${where} and ${v} is not null))::text[]`;
         break;
     }
     measures.push(sql`${measure} as ${sql.ref(column)}`);

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, [number | null, number | null, number | null]> = 
   selling_hours_per_rep: [21 / 3, 24 / 4, 10 / 2],
   touches_per_selling_hour: [8 / 21, 8 / 24, 7 / 10],
   activity_per_rep: [8 / 3, 8 / 4, 7 / 2],
+  active_contacts_per_rep: [5 / 3, 5 / 4, 4 / 2],
   // First counted outbound touch at or after creation, for contacts created in the month:
   //   Jan C3 1 h, C4 30 min (automated email), C5 24 h (A08 was a duplicate) → [1800, 3600, 86400]
   //     median 3600; p90 = 3600 + 0.8 × (86400 − 3600) = 69840 (continuous, rank 0.9 × 2 = 1.8)

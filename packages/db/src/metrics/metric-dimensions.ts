@@ -149,6 +149,18 @@ export function dimensionsOf(source: MetricSource): string[] {
   return CONTACT_OF[source] !== undefined ? [...names, `${PROPERTY_PREFIX}<key>`] : names;
 }
 
+/**
+ * True when some source has the dimension `name` (a tree-wide filter on a dimension no
+ * source knows is a mistake, not a per-node error).
+ *
+ * @example isKnownDimension('team') // true
+ */
+export function isKnownDimension(name: string): boolean {
+  return (Object.keys(SOURCES) as MetricSource[]).some((source) =>
+    sourceHasDimension(source, name),
+  );
+}
+
 /** True when `source` has the dimension `name` (custom property keys are not checked here). */
 export function sourceHasDimension(source: MetricSource, name: string): boolean {
   if (name.startsWith(PROPERTY_PREFIX)) return CONTACT_OF[source] !== undefined;

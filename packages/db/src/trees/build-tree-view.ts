@@ -8,11 +8,17 @@
 import {
   attributeChange,
   BUILT_IN_METRICS,
+  bandStatus,
+  benchmarkBand,
+  benchmarkMotionByKey,
   type ChangeInput,
+  type DimensionFilter,
   type EdgeView,
   type Grain,
   isDomainError,
+  type NodeBandView,
   type NodeView,
+  outboundWindow,
   type Period,
   type PeriodOptions,
   parseFormula,
@@ -34,6 +40,11 @@ export interface TreeViewOptions {
   periods?: number;
   /** The clock; the current, unfinished period is excluded from the comparison. */
   now?: Date;
+  /**
+   * Narrows every node (team, segment, source…); a node's own filter wins on the same
+   * dimension (a channel node keeps its channel).
+   */
+  filter?: DimensionFilter;
 }
 
 /** A node's evaluated series (all null when it could not be evaluated). */
@@ -85,9 +96,14 @@ export async function buildTreeView(
   const periods = lastPeriods(now, options.grain, Math.max(2, options.periods ?? 6), periodOptions);
 
   const catalog = metricCatalog(BUILT_IN_METRICS, tree.metricsByKey.values());
+  const treeFilter = options.filter ?? {};
+  const requestOf = (node: LoadedTree['nodes'][number]) => ({
+    metricKey: node.metric.key,
+    filter: { ...treeFilter, ...node.filter },
+  });
   const outcomes = await evaluateMetricSeriesSettled(db, workspace, {
     periods,
-    requests: tree.nodes.map((node) => ({ metricKey: node.metric.key, filter: node.filter })),
+    requests: tree.nodes.map(requestOf),
     catalog,
   });
   const seriesByNode = new Map<string, NodeSeries>(
@@ -109,6 +125,10 @@ export async function buildTreeView(
 
   const owners = (nodeId: string) => tree.assignments.filter((a) => a.nodeId === nodeId);
   const last = periods.length - 1;
+  const bands = await evaluateBands(db, workspace, tree, periods[last]!, seriesByNode, last, {
+    catalog,
+    requestOf,
+  });
   const nodes: NodeView[] = tree.nodes.map((node) => {
     const { values, numerators, denominators, error } = seriesByNode.get(node.id)!;
     const value = values[last] ?? null;
@@ -152,10 +172,10 @@ export async function buildTreeView(
         : null,
       responsibleCount: owners(node.id).filter((a) => a.role === 'responsible').length,
       error,
+      band: bands.get(node.id) ?? null,
     };
   });
 
-  const byId = new Map(nodes.map((n) => [n.id, n]));
   const contributions = edgeContributions(tree, seriesByNode, last);
   const edges: EdgeView[] = tree.edges.map((edge) => ({
     id: edge.id,
@@ -165,16 +185,7 @@ export async function buildTreeView(
     contribution: contributions.get(edge.id) ?? null,
   }));
 
-  const residuals: TreeView['residuals'] = [];
-  for (const parent of nodes) {
-    const children = tree.edges.filter((e) => e.parentNodeId === parent.id && e.relation === 'sum');
-    if (children.length === 0 || parent.value === null) continue;
-    const childValues = children.map((e) => byId.get(e.childNodeId)?.value ?? null);
-    if (childValues.some((v) => v === null)) continue;
-    const sum = childValues.reduce<number>((total, v) => total + (v ?? 0), 0);
-    if (!isClose(parent.value, sum))
-      residuals.push({ nodeId: parent.id, value: parent.value - sum });
-  }
+  const residuals = treeResiduals(tree, seriesByNode, last);
 
   return {
     tree: {
@@ -187,10 +198,153 @@ export async function buildTreeView(
     workspace: { id: workspace.id, name: workspace.name, timeZone: workspace.time_zone },
     period: toPeriodView(periods[last]!, periodOptions, now),
     previousPeriod: toPeriodView(periods[last - 1]!, periodOptions, now),
+    ...(Object.keys(treeFilter).length > 0 ? { filter: treeFilter } : {}),
     nodes,
     edges,
     residuals,
   };
+}
+
+/**
+ * Where a node's children do not give back its value in the last period, the gap, per
+ * arithmetic relation: sum → parent − Σ children (a channel with no node); segments →
+ * parent − Σ numerator_g ÷ the parent's denominator (segments that do not cover every row);
+ * product → parent − Π children^±1; ratio → parent − numerator ÷ denominator. Products and
+ * ratios that validation accepted hold exactly, so they only show here when the data or a
+ * metric changed under the tree. Formula and driver links have no residual.
+ */
+function treeResiduals(
+  tree: LoadedTree,
+  seriesByNode: ReadonlyMap<string, NodeSeries>,
+  last: number,
+): TreeView['residuals'] {
+  const residuals: TreeView['residuals'] = [];
+  const groups = new Map<string, TreeEdge[]>();
+  for (const edge of tree.edges) {
+    const key = `${edge.parentNodeId}|${edge.relation}`;
+    groups.set(key, [...(groups.get(key) ?? []), edge]);
+  }
+  const value = (nodeId: string) => seriesByNode.get(nodeId)?.values[last] ?? null;
+  for (const edges of groups.values()) {
+    const parentId = edges[0]!.parentNodeId;
+    const parent = value(parentId);
+    if (parent === null) continue;
+    const children = edges.map((edge) => value(edge.childNodeId));
+    if (children.some((v) => v === null)) continue;
+    let implied: number | null = null;
+    switch (edges[0]!.relation) {
+      case 'sum':
+        implied = children.reduce<number>((total, v) => total + v!, 0);
+        break;
+      case 'product':
+        implied = edges.reduce(
+          (product, edge, i) => product * (edge.exponent === -1 ? 1 / children[i]! : children[i]!),
+          1,
+        );
+        break;
+      case 'ratio': {
+        const numerator = edges.findIndex((edge) => edge.role === 'numerator');
+        const denominator = edges.findIndex((edge) => edge.role === 'denominator');
+        if (edges.length === 2 && numerator >= 0 && denominator >= 0) {
+          implied = children[numerator]! / children[denominator]!;
+        }
+        break;
+      }
+      case 'segments': {
+        const total = seriesByNode.get(parentId)?.denominators?.[last] ?? null;
+        const numerators = edges.map((edge) => {
+          const series = seriesByNode.get(edge.childNodeId);
+          return series?.numerators?.[last] ?? null;
+        });
+        if (total !== null && total !== 0 && numerators.every((n) => n !== null)) {
+          implied = numerators.reduce<number>((sum, n) => sum + n!, 0) / total;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (implied === null || !Number.isFinite(implied)) continue;
+    if (!isClose(parent, implied)) {
+      residuals.push({ nodeId: parentId, value: parent - implied, relation: edges[0]!.relation });
+    }
+  }
+  return residuals;
+}
+
+/**
+ * Each banded node's band and status: a target judges the last period's value; a benchmark
+ * judges touches per contact over the tree's outbound window ending where the last period
+ * ends (one more grouped evaluation for all benchmark nodes), never a weekly value.
+ */
+async function evaluateBands(
+  db: Kysely<Database>,
+  workspace: Workspace,
+  tree: LoadedTree,
+  lastPeriod: Period,
+  seriesByNode: ReadonlyMap<string, NodeSeries>,
+  last: number,
+  context: {
+    catalog: ReturnType<typeof metricCatalog>;
+    requestOf: (node: LoadedTree['nodes'][number]) => {
+      metricKey: string;
+      filter: DimensionFilter;
+    };
+  },
+): Promise<Map<string, NodeBandView>> {
+  const bands = new Map<string, NodeBandView>();
+  for (const node of tree.nodes) {
+    if (node.band?.kind !== 'target') continue;
+    const value = seriesByNode.get(node.id)?.values[last] ?? null;
+    const band = { min: node.band.min, max: node.band.max };
+    bands.set(node.id, {
+      kind: 'target',
+      ...band,
+      motion: null,
+      value,
+      window: null,
+      status: bandStatus(band, value),
+    });
+  }
+  const benchmarked = tree.nodes.filter((node) => node.band?.kind === 'benchmark');
+  if (benchmarked.length === 0) return bands;
+  const motion = tree.motion === null ? undefined : benchmarkMotionByKey(tree.motion);
+  if (!motion) {
+    for (const node of benchmarked) {
+      bands.set(node.id, {
+        kind: 'benchmark',
+        min: null,
+        max: null,
+        motion: null,
+        value: null,
+        window: null,
+        status: null,
+      });
+    }
+    return bands;
+  }
+  const window = outboundWindow(lastPeriod.end, tree.outboundWindowDays, {
+    timeZone: workspace.time_zone,
+  });
+  const outcomes = await evaluateMetricSeriesSettled(db, workspace, {
+    periods: [window],
+    requests: benchmarked.map(context.requestOf),
+    catalog: context.catalog,
+  });
+  const band = benchmarkBand(motion);
+  benchmarked.forEach((node, index) => {
+    const outcome = outcomes[index]!;
+    const value = outcome.ok ? (outcome.series.values[0] ?? null) : null;
+    bands.set(node.id, {
+      kind: 'benchmark',
+      ...band,
+      motion: motion.name,
+      value,
+      window: { start: window.start, end: window.end, days: tree.outboundWindowDays },
+      status: bandStatus(band, value),
+    });
+  });
+  return bands;
 }
 
 type TreeEdge = LoadedTree['edges'][number];

@@ -20,6 +20,27 @@ const PersonRef = z
   .object({ id: z.string(), name: z.string(), initials: z.string() })
   .openapi('PersonRef');
 
+export const NodeBandViewSchema = z
+  .object({
+    kind: z.enum(['target', 'benchmark']),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    motion: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The benchmark motion, e.g. "Mid-market outbound"' }),
+    value: z.number().nullable().openapi({
+      description:
+        "The value judged: the period's value for a target; touches per contact over the outbound window for a benchmark",
+    }),
+    window: z
+      .object({ start: z.string(), end: z.string(), days: z.number().int() })
+      .nullable()
+      .openapi({ description: 'The outbound window a benchmark is compared over' }),
+    status: z.enum(['below', 'within', 'above']).nullable(),
+  })
+  .openapi('NodeBandView');
+
 export const NodeViewSchema = z
   .object({
     id: z.string(),
@@ -45,6 +66,7 @@ export const NodeViewSchema = z
     accountable: PersonRef.nullable(),
     responsibleCount: z.number().int(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    band: NodeBandViewSchema.nullable().optional(),
   })
   .openapi('NodeView');
 
@@ -70,9 +92,22 @@ export const TreeViewSchema = z
     workspace: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
     period: PeriodViewSchema,
     previousPeriod: PeriodViewSchema,
+    filter: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: 'The tree-wide filter the values were evaluated under' }),
     nodes: z.array(NodeViewSchema),
     edges: z.array(EdgeViewSchema),
-    residuals: z.array(z.object({ nodeId: z.string(), value: z.number() })),
+    residuals: z.array(
+      z.object({
+        nodeId: z.string(),
+        value: z.number(),
+        relation: z
+          .enum(['sum', 'product', 'ratio', 'segments', 'formula', 'driver'])
+          .optional()
+          .openapi({ description: 'The decomposition that leaves the gap' }),
+      }),
+    ),
   })
   .openapi('TreeView');
 

@@ -1,0 +1,186 @@
+/**
+ * The metric catalog: built-in (read-only) and custom metrics, and any metric's series over
+ * a range, grain, filter and split. Definitions are validated by compiling them: unknown
+ * references and cycles are 422 naming them.
+ */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { isDomainError, type MetricSpec } from '@treeline/core';
+import {
+  createMetric,
+  deleteMetric,
+  evaluateMetricRange,
+  listMetrics,
+  updateMetric,
+} from '@treeline/db';
+import type { AppEnv } from '../../context';
+import { NotFoundError } from '../../errors';
+import { FILTER_QUERY_DESCRIPTION, filterFromQuery } from '../filter-query';
+import { ProblemSchema } from '../problem.schema';
+import { GrainSchema } from '../trees/tree-view.schema';
+import {
+  CreateMetricBodySchema,
+  MetricSchema,
+  MetricSeriesSchema,
+  UpdateMetricBodySchema,
+} from './metric.schema';
+
+const problem = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+});
+const KeyParam = z.object({
+  key: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'key', in: 'path' }, example: 'activity_per_contact' }),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/metrics',
+  tags: ['metrics'],
+  summary: 'The metric catalog: built-in and custom metrics',
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({ metrics: z.array(MetricSchema) }) } },
+      description: 'Built-in metrics first, then custom ones',
+    },
+  },
+});
+
+const createMetricRoute = createRoute({
+  method: 'post',
+  path: '/metrics',
+  tags: ['metrics'],
+  summary: 'Create a custom metric',
+  description:
+    'count / count_distinct / sum / avg / percentile of a source with filters, a ratio of two metrics, or a formula over metrics (+ − × ÷, numbers, parentheses). Unknown references, cycles and dimensions a source lacks are 422 naming them.',
+  request: {
+    body: { content: { 'application/json': { schema: CreateMetricBodySchema } }, required: true },
+  },
+  responses: {
+    201: { content: { 'application/json': { schema: MetricSchema } }, description: 'The metric' },
+    400: problem('The body is malformed'),
+    409: problem('The key is a built-in or an existing metric'),
+    422: problem('The definition does not compile (names the reference, cycle or dimension)'),
+  },
+});
+
+const updateMetricRoute = createRoute({
+  method: 'patch',
+  path: '/metrics/{key}',
+  tags: ['metrics'],
+  summary: 'Change a custom metric',
+  request: {
+    params: KeyParam,
+    body: { content: { 'application/json': { schema: UpdateMetricBodySchema } }, required: true },
+  },
+  responses: {
+    200: { content: { 'application/json': { schema: MetricSchema } }, description: 'The metric' },
+    404: problem('No such metric'),
+    409: problem('Built-in metrics are read-only'),
+    422: problem('The definition, or a metric that uses it, does not compile'),
+  },
+});
+
+const deleteMetricRoute = createRoute({
+  method: 'delete',
+  path: '/metrics/{key}',
+  tags: ['metrics'],
+  summary: 'Delete a custom metric',
+  request: { params: KeyParam },
+  responses: {
+    204: { description: 'Deleted' },
+    404: problem('No such metric'),
+    409: problem('A built-in metric, or one a tree or another metric uses (named)'),
+  },
+});
+
+const seriesRoute = createRoute({
+  method: 'get',
+  path: '/metrics/{key}/series',
+  tags: ['metrics'],
+  summary: "A metric's values per period",
+  description: `Periods of \`grain\` in the workspace time zone covering [from, to). At most 1000 periods (ten years of days is refused). ${FILTER_QUERY_DESCRIPTION}`,
+  request: {
+    params: KeyParam,
+    query: z.object({
+      from: z.string().openapi({
+        description: 'Inclusive start: a local date (2026-01-01) or an ISO instant with offset',
+        example: '2026-01-01',
+      }),
+      to: z.string().openapi({ description: 'Exclusive end, same forms', example: '2026-07-01' }),
+      grain: GrainSchema.default('month'),
+      split: z
+        .string()
+        .optional()
+        .openapi({ description: 'A dimension to split by, e.g. channel' }),
+    }),
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: MetricSeriesSchema } },
+      description: 'The series',
+    },
+    400: problem('A parameter is malformed'),
+    404: problem('No such metric'),
+    422: problem('Too many periods, an unknown dimension or a bad filter value (named)'),
+  },
+});
+
+function specOf(key: string, body: z.infer<typeof CreateMetricBodySchema>): MetricSpec {
+  return { ...body, key };
+}
+
+export const metricRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(listRoute, async (c) => {
+    const { db } = c.get('deps');
+    return c.json({ metrics: await listMetrics(db, c.get('workspace').id) }, 200);
+  })
+  .openapi(createMetricRoute, async (c) => {
+    const { db } = c.get('deps');
+    const body = c.req.valid('json');
+    const metric = await createMetric(db, c.get('workspace').id, specOf(body.key, body));
+    return c.json(metric, 201);
+  })
+  .openapi(updateMetricRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { key } = c.req.valid('param');
+    const patch = Object.fromEntries(
+      Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined),
+    ) as Partial<Omit<MetricSpec, 'key'>>;
+    const metric = await updateMetric(db, c.get('workspace').id, key, patch);
+    if (!metric) throw new NotFoundError('Metric', key);
+    return c.json(metric, 200);
+  })
+  .openapi(deleteMetricRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { key } = c.req.valid('param');
+    if (!(await deleteMetric(db, c.get('workspace').id, key)))
+      throw new NotFoundError('Metric', key);
+    return c.body(null, 204);
+  })
+  .openapi(seriesRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const { key } = c.req.valid('param');
+    const { from, to, grain, split } = c.req.valid('query');
+    try {
+      const series = await evaluateMetricRange(db, c.get('workspace'), {
+        metricKey: key,
+        from,
+        to,
+        grain,
+        filter: filterFromQuery(c.req.url),
+        splitBy: split ?? null,
+        ...(now ? { now: now() } : {}),
+      });
+      return c.json(series, 200);
+    } catch (error) {
+      // The metric itself is missing (not a reference inside its definition): 404.
+      if (isDomainError(error, 'unknown_metric') && error.details.reference === undefined) {
+        throw new NotFoundError('Metric', key);
+      }
+      throw error;
+    }
+  });

@@ -1,0 +1,25 @@
+/** GET /api/templates: the trees a user can start from (templates are data). */
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { TREE_TEMPLATES } from '@treeline/core';
+import type { AppEnv } from '../../context';
+import { TreeTemplateSchema } from './template.schema';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/templates',
+  tags: ['trees'],
+  summary: 'Tree templates',
+  description: 'Create a tree from one with POST /api/trees { templateKey }.',
+  responses: {
+    200: {
+      content: {
+        'application/json': { schema: z.object({ templates: z.array(TreeTemplateSchema) }) },
+      },
+      description: 'Every template, with its nodes and edges',
+    },
+  },
+});
+
+export const templateRoutes = new OpenAPIHono<AppEnv>().openapi(listRoute, (c) =>
+  c.json({ templates: [...TREE_TEMPLATES] }, 200),
+);

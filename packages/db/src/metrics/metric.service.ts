@@ -1,0 +1,163 @@
+/**
+ * The workspace's metric catalog: built-in metrics (read-only) and custom ones, created,
+ * changed and deleted only when every definition still compiles — unknown references,
+ * cycles, bad formulas, dimensions a source lacks are refused naming the culprit.
+ */
+import { DomainError, isDomainError, type MetricSpec, metricDependencies } from '@treeline/core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/database';
+import {
+  type CatalogMetricSpec,
+  deleteCustomMetric,
+  insertCustomMetric,
+  loadMetricSpecs,
+  treesUsingMetric,
+  updateCustomMetric,
+} from './metric.repository';
+import { metricCatalog } from './metric-catalog';
+import { planMetricRequest } from './plan-metric-request';
+
+/** A custom metric key: lower-case snake_case, usable in formulas. */
+export const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * Every metric of the workspace, built-ins first.
+ *
+ * @example (await listMetrics(db, ws.id)).filter((m) => !m.builtIn)
+ */
+export async function listMetrics(
+  db: Kysely<Database>,
+  workspaceId: string,
+): Promise<CatalogMetricSpec[]> {
+  return [...(await loadMetricSpecs(db, workspaceId)).values()];
+}
+
+/**
+ * Throws the DomainError of the first metric in `keys` that does not compile against the
+ * catalog (unknown_metric, metric_cycle, formula_syntax, invalid_metric, unknown_dimension,
+ * invalid_filter), each message naming the metric.
+ */
+function checkCompiles(specs: ReadonlyMap<string, MetricSpec>, keys: readonly string[]): void {
+  const catalog = metricCatalog(specs.values());
+  for (const key of keys) planMetricRequest(catalog, { metricKey: key });
+}
+
+/** Custom metrics that refer to `key`, directly or through others. */
+function dependentsOf(specs: ReadonlyMap<string, CatalogMetricSpec>, key: string): string[] {
+  const dependents: string[] = [];
+  const reaches = (from: string, seen: Set<string>): boolean => {
+    if (seen.has(from)) return false;
+    seen.add(from);
+    let references: string[];
+    try {
+      references = metricDependencies(specs.get(from)!.definition);
+    } catch (error) {
+      if (isDomainError(error)) return false;
+      throw error;
+    }
+    return references.some((ref) => ref === key || (specs.has(ref) && reaches(ref, seen)));
+  };
+  for (const [other, spec] of specs) {
+    if (other !== key && !spec.builtIn && reaches(other, new Set())) dependents.push(other);
+  }
+  return dependents;
+}
+
+/**
+ * Adds a custom metric. Throws DomainError: invalid_metric_key (422), metric_key_taken
+ * (409, a built-in or existing key), or the compile error of its definition (422).
+ *
+ * @example await createMetric(db, ws.id, { key: 'calls_per_rep', …, definition: { type: 'formula', expression: 'activities_total / reps_active' } });
+ */
+export async function createMetric(
+  db: Kysely<Database>,
+  workspaceId: string,
+  spec: MetricSpec,
+): Promise<CatalogMetricSpec> {
+  if (!METRIC_KEY_PATTERN.test(spec.key)) {
+    throw new DomainError(
+      'invalid_metric_key',
+      `'${spec.key}' is not a metric key: use lower-case letters, digits and _ (starting with a letter, at most 63)`,
+      { metricKey: spec.key },
+    );
+  }
+  const specs = await loadMetricSpecs(db, workspaceId);
+  const existing = specs.get(spec.key);
+  if (existing) {
+    throw new DomainError(
+      'metric_key_taken',
+      existing.builtIn
+        ? `'${spec.key}' is a built-in metric; choose another key`
+        : `a metric '${spec.key}' already exists; change it or choose another key`,
+      { metricKey: spec.key },
+    );
+  }
+  const next = new Map<string, MetricSpec>(specs);
+  next.set(spec.key, spec);
+  checkCompiles(next, [spec.key]);
+  return insertCustomMetric(db, workspaceId, spec);
+}
+
+/**
+ * Changes a custom metric (its key stays). null when there is none; DomainError
+ * metric_read_only (409) for a built-in, or the compile error (422) of it or of a metric
+ * that refers to it.
+ *
+ * @example await updateMetric(db, ws.id, 'calls_per_rep', { name: 'Calls per rep' });
+ */
+export async function updateMetric(
+  db: Kysely<Database>,
+  workspaceId: string,
+  key: string,
+  patch: Partial<Omit<MetricSpec, 'key'>>,
+): Promise<CatalogMetricSpec | null> {
+  const specs = await loadMetricSpecs(db, workspaceId);
+  const current = specs.get(key);
+  if (!current) return null;
+  if (current.builtIn) throw readOnly(key);
+  const { builtIn: _, ...spec } = current;
+  const changed: MetricSpec = { ...spec, ...patch, key };
+  const next = new Map<string, MetricSpec>(specs);
+  next.set(key, changed);
+  checkCompiles(next, [key, ...dependentsOf(specs, key)]);
+  return (await updateCustomMetric(db, workspaceId, changed)) ?? null;
+}
+
+/**
+ * Deletes a custom metric. false when there is none; DomainError metric_read_only (409) for
+ * a built-in, metric_in_use (409) while a tree node or another metric uses it (named).
+ *
+ * @example await deleteMetric(db, ws.id, 'calls_per_rep');
+ */
+export async function deleteMetric(
+  db: Kysely<Database>,
+  workspaceId: string,
+  key: string,
+): Promise<boolean> {
+  const specs = await loadMetricSpecs(db, workspaceId);
+  const current = specs.get(key);
+  if (!current) return false;
+  if (current.builtIn) throw readOnly(key);
+  const trees = await treesUsingMetric(db, workspaceId, key);
+  const metrics = dependentsOf(specs, key);
+  if (trees.length > 0 || metrics.length > 0) {
+    const users = [
+      ...trees.map((tree) => `tree '${tree.name}'`),
+      ...metrics.map((metric) => `metric '${metric}'`),
+    ];
+    throw new DomainError(
+      'metric_in_use',
+      `'${key}' is used by ${users.join(', ')}; remove it from ${users.length === 1 ? 'it' : 'them'} first`,
+      { metricKey: key, trees, metrics },
+    );
+  }
+  return deleteCustomMetric(db, workspaceId, key);
+}
+
+function readOnly(key: string): DomainError {
+  return new DomainError(
+    'metric_read_only',
+    `'${key}' is a built-in metric and cannot be changed or deleted; create a custom metric instead`,
+    { metricKey: key },
+  );
+}
