@@ -1,29 +1,105 @@
 /**
- * `pnpm bench`: builds data with the demo generator, times the tree-values query on PGlite
- * and PostgreSQL against a reference measured in the same run (one SQL query per node per
- * period, the naive evaluation), and writes bench/results/*.json plus a markdown table.
+ * `pnpm bench`: builds data with the demo generator, times the tree-values query against
+ * references measured in the same run, and writes bench/results/*.json plus a markdown
+ * table (bench/results/README.md keeps one section per scale; a run replaces its own).
  *
- *   pnpm bench                      demo scale on PGlite and PostgreSQL
- *   pnpm bench --scale bench        5 M activities on PostgreSQL (PGlite only with --with-pglite)
+ *   pnpm bench                      demo scale on PGlite and PostgreSQL, month grain
+ *   pnpm bench --scale bench        5 M activities on PostgreSQL, 52 weeks: cold, warm
+ *                                   (result cache), DuckDB on the raw rows, naive (sampled)
+ *   pnpm bench --scale bench --reseed   rebuild the bench database first
+ *
+ * The bench data set lives in its own database (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/treeline_bench), seeded once (~5 min) and reused.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
+import { openBenchDatabase } from './bench-database';
 import { runTreeValuesBenchmark, type TreeValuesResult } from './tree-values.bench';
+import { runTreeValuesAtScale, type ScaleResult } from './tree-values-at-scale.bench';
 
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: 'demo' },
     'with-pglite': { type: 'boolean', default: false },
-    runs: { type: 'string', default: '20' },
+    runs: { type: 'string' },
+    reseed: { type: 'boolean', default: false },
   },
 });
 const scale = args.scale === 'bench' ? 'bench' : 'demo';
-const runs = Number(args.runs);
+const runs = Number(args.runs ?? (scale === 'bench' ? 5 : 20));
 const resultsDir = new URL('../results/', import.meta.url).pathname;
 mkdirSync(resultsDir, { recursive: true });
 
 process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+const machine = {
+  node: process.version,
+  platform: `${process.platform}/${process.arch}`,
+  date: new Date().toISOString(),
+};
+const ms = (x: number) => x.toFixed(1);
+
+/** Replaces (or appends) the section between `<!-- name -->` markers of the results README. */
+function writeSection(name: string, lines: string[]): void {
+  const file = `${resultsDir}README.md`;
+  const begin = `<!-- ${name} -->`;
+  const end = `<!-- /${name} -->`;
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  if (
+    !text.includes('<!-- demo -->') &&
+    text.includes('## Tree values (activity-per-contact tree, month grain)')
+  ) {
+    // The README of before the sections: its body is the demo section.
+    const at = text.indexOf('Written by');
+    text = `# Benchmarks\n\n<!-- demo -->\n${text.slice(at).trimEnd()}\n<!-- /demo -->\n`;
+  }
+  const section = `${begin}\n${lines.join('\n').trimEnd()}\n${end}`;
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  text =
+    from >= 0 && to > from
+      ? `${text.slice(0, from)}${section}${text.slice(to + end.length)}`
+      : `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, text);
+  console.log(lines.join('\n'));
+}
+
+if (scale === 'bench') {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/treeline_bench';
+  const log = (line: string) => console.log(`[bench] postgres: ${line}`);
+  const bench = await openBenchDatabase(url, { reseed: args.reseed ?? false, log });
+  let result: ScaleResult;
+  try {
+    result = await runTreeValuesAtScale(bench, { runs, warmRuns: 200, naiveRuns: 3, log });
+  } finally {
+    await bench.close();
+  }
+  writeFileSync(
+    `${resultsDir}tree-values-bench.json`,
+    `${JSON.stringify({ machine, results: [result] }, null, 2)}\n`,
+  );
+  const r = result;
+  const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  writeSection('bench', [
+    `Written by \`pnpm bench --scale bench\` on ${machine.date.slice(0, 10)} (${machine.node}, ${machine.platform}, 2 cores shared with other work: medians). Times in milliseconds; every reference is measured in the same run.`,
+    '',
+    `## Tree values at bench scale (activity tree: ${r.treeNodes} nodes, ${r.periods} weekly periods, PostgreSQL)`,
+    '',
+    `${r.activities.toLocaleString('en-US')} activities, ${r.contacts.toLocaleString('en-US')} contacts, ${r.reps} reps, seeded ${r.seededAt.slice(0, 10)} into a database of their own and reused across runs${r.seedMs === null ? '' : `; seeding took ${(r.seedMs / 1000).toFixed(0)} s (${Math.round(r.activities / (r.seedMs / 1000)).toLocaleString('en-US')} activities/s, all entities and the exclusion pass, 2 connections${r.seededThisRun ? ', this run' : ', recorded when seeded'})`}.`,
+    '',
+    '| measurement | median | p95 | runs | target | vs |',
+    '|---|---:|---:|---:|---|---|',
+    `| cold: buildTreeView over the raw rows, no result cache | ${ms(r.cold.median)} | ${ms(r.cold.p95)} | ${r.cold.runs} | ≤ 2× DuckDB | ${ratio(r.cold.median, r.duckdb.median)} DuckDB |`,
+    `| DuckDB: the same aggregates from the raw rows (in-memory tables, 2 threads) | ${ms(r.duckdb.median)} | ${ms(r.duckdb.p95)} | ${r.duckdb.runs} | reference | equal on ${r.duckdb.nodesCompared} of ${r.treeNodes} nodes |`,
+    `| warm: cachedTreeView, unchanged data | ${r.warm.median.toFixed(2)} | ${r.warm.p95.toFixed(2)} | ${r.warm.runs} | ≤ 20 ms | — |`,
+    `| naive: one engine call per node per period, ${r.naive.sampledPeriods.length} of ${r.periods} weeks sampled (${r.naive.queriesInSample} statements) | ${ms(r.naive.sample.median)} | ${ms(r.naive.sample.p95)} | ${r.naive.sample.runs} | — | — |`,
+    `| naive, extrapolated to all ${r.periods} weeks (~${r.naive.queriesExtrapolated} statements) | ${ms(r.naive.extrapolatedMs)} | | | cold ≥ 10× faster | cold ${ratio(r.naive.extrapolatedMs, r.cold.median)} faster |`,
+    '',
+    `Cold and naive values are checked equal (naive on the sampled weeks), and DuckDB's node values are computed from its aggregates and checked equal, before timing. DuckDB reads Parquet exported once from PostgreSQL (bench/data/, ${r.duckdb.exportMs === null ? 'reused' : `${(r.duckdb.exportMs / 1000).toFixed(0)} s this run`}) into in-memory tables; only its grouped queries are timed.`,
+  ]);
+  process.exit(0);
+}
+
 const kinds: Array<'pglite' | 'postgres'> =
   scale === 'demo' || args['with-pglite'] ? ['pglite', 'postgres'] : ['postgres'];
 
@@ -45,20 +121,12 @@ for (const kind of kinds) {
   }
 }
 
-const machine = {
-  node: process.version,
-  platform: `${process.platform}/${process.arch}`,
-  date: new Date().toISOString(),
-};
 writeFileSync(
   `${resultsDir}tree-values-${scale}.json`,
   `${JSON.stringify({ machine, results }, null, 2)}\n`,
 );
 
-const ms = (x: number) => x.toFixed(1);
 const table = [
-  `# Benchmarks`,
-  '',
   `Written by \`pnpm bench --scale ${scale}\` on ${machine.date.slice(0, 10)} (${machine.node}, ${machine.platform}). Times in milliseconds; the reference is measured in the same run.`,
   '',
   '## Tree values (activity-per-contact tree, month grain)',
@@ -73,5 +141,4 @@ const table = [
   'The tree view answers all nodes and periods from one grouped scan (`FILTER` columns, `width_bucket` over the period boundaries); the reference asks the same engine for one node and one period at a time (its statement count is shown). Values are checked equal before timing.',
   '',
 ];
-writeFileSync(`${resultsDir}README.md`, `${table.join('\n')}\n`);
-console.log(table.join('\n'));
+writeSection('demo', table);

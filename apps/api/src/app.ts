@@ -6,13 +6,21 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { TreeViewCache } from '@treeline/db';
 import { type AppDeps, type AppEnv, requestContext } from './context';
 import { handleError, problemResponse } from './errors';
 import { healthRoutes } from './routes/health/health.routes';
+import { metricRoutes } from './routes/metrics/metrics.routes';
+import { templateRoutes } from './routes/templates/templates.routes';
 import { treeRoutes } from './routes/trees/trees.routes';
 import { workspaceRoutes } from './routes/workspace/workspace.routes';
 
 export type { AppDeps } from './context';
+
+/** What createApp needs; the tree-view cache is made per app unless one is given. */
+export type AppOptions = Omit<AppDeps, 'treeViewCache'> & {
+  treeViewCache?: AppDeps['treeViewCache'];
+};
 
 function apiRoutes(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
@@ -32,7 +40,12 @@ function apiRoutes(deps: AppDeps) {
     },
   });
   api.use('*', requestContext(deps));
-  return api.route('/', healthRoutes).route('/', workspaceRoutes).route('/', treeRoutes);
+  return api
+    .route('/', healthRoutes)
+    .route('/', workspaceRoutes)
+    .route('/', treeRoutes)
+    .route('/', templateRoutes)
+    .route('/', metricRoutes);
 }
 
 /**
@@ -40,7 +53,8 @@ function apiRoutes(deps: AppDeps) {
  * const app = createApp({ db, database: { kind: 'pglite', location: 'pglite:memory' }, resolveWorkspace });
  * const res = await app.request('/api/health');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(options: AppOptions) {
+  const deps: AppDeps = { ...options, treeViewCache: options.treeViewCache ?? new TreeViewCache() };
   const app = new OpenAPIHono<AppEnv>();
   const routes = app.route('/api', apiRoutes(deps));
   app.doc31('/api/openapi.json', {

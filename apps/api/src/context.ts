@@ -3,7 +3,7 @@
  * and their role) from here, set by one middleware. Today every request is in the demo
  * workspace; sign-in slots into `resolveWorkspace` without touching any route.
  */
-import type { Database, Workspace } from '@treeline/db';
+import type { Database, TreeViewCache, Workspace } from '@treeline/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 
@@ -16,6 +16,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Built web app to serve at /, if any. */
   webRoot?: string;
+  /** Tree views already computed for unchanged trees and data (one per app). */
+  treeViewCache: TreeViewCache;
 }
 
 export interface AppEnv {

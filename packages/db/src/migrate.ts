@@ -42,7 +42,16 @@ export async function migrateToLatest(db: AnyDb): Promise<MigrationLevel> {
       `This database was migrated by a newer Treeline (unknown migration ${unknown.at(-1)}); upgrade Treeline, or point it at another data folder or database.`,
     );
   }
-  const migrator = new Migrator({ db, provider });
+  // The migration tables live in the schema being migrated: Kysely otherwise takes a
+  // kysely_migration table in any schema of the database as its own (a race between the
+  // per-schema test databases on one PostgreSQL).
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrationTableSchema = rows[0]?.schema;
+  const migrator = new Migrator({
+    db,
+    provider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -20,6 +20,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database, ExcludedReason } from '../schema/database';
+import { bumpDataVersion } from '../workspaces/workspace.repository';
 
 export interface ActivityExclusionCounts {
   /** Activities of the workspace counted as touches (excluded_reason null). */
@@ -177,6 +178,9 @@ async function markInTransaction(
     set excluded_reason = desired.reason
     from desired
     where a.workspace_id = ${workspaceId} and a.id = desired.id`.execute(db);
+  // Activities were written or re-marked: tree values cached for the workspace are stale
+  // (bumped last, so the workspace row stays locked only to the commit).
+  await bumpDataVersion(db, workspaceId);
 
   const rows = await db
     .selectFrom('activities')

@@ -283,6 +283,7 @@ async function insertAll(
   });
 
   progress('activity_exclusions', 0, 1);
+  // Also bumps the workspace's data version, so cached tree values of it are dropped.
   const exclusions = await markActivityExclusions(db, workspaceId);
   progress('activity_exclusions', 1, 1);
   return { ...counts, exclusions };

@@ -44,6 +44,8 @@ export interface WorkspacesTable {
   fiscal_year_start_month: Generated<number>;
   counting_policy: Generated<CountingPolicy>;
   duplicate_tolerance_seconds: Generated<number>;
+  /** Bumped by every write of CRM data (bumpDataVersion): cached tree values key on it. */
+  data_version: Generated<number>;
   created_at: DefaultedTimestamp;
 }
 
@@ -189,6 +191,15 @@ export interface TreeEdgesTable {
   exponent: Generated<number>;
 }
 
+/** The whole draft of each saved version of a tree (core's TreeDraft as JSON). */
+export interface TreeRevisionsTable {
+  workspace_id: string;
+  tree_id: string;
+  version: number;
+  draft: Json<unknown>;
+  created_at: DefaultedTimestamp;
+}
+
 export interface NodeAssignmentsTable {
   workspace_id: string;
   node_id: string;
@@ -210,6 +221,7 @@ export interface Database {
   tree_nodes: TreeNodesTable;
   tree_edges: TreeEdgesTable;
   node_assignments: NodeAssignmentsTable;
+  tree_revisions: TreeRevisionsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -27,6 +27,15 @@ export interface SeedDemoOptions {
   scale?: DemoScale;
   /** The data ends just before this instant (default: now). */
   end?: Date;
+  /** Calendar months of data before `end` (default 7; 52 weekly periods need 13). */
+  months?: number;
+  /**
+   * Above 1: write the data over that many connections, each batch committing on its own
+   * (for the 5 M-row bench set on PostgreSQL). The workspace is created under a loading
+   * slug and renamed to `demo` only once data and tree are in, so a killed seed is never
+   * taken for a finished one; a leftover loading workspace is deleted on the next try.
+   */
+  concurrency?: number;
   onProgress?: (entity: string, done: number, total: number) => void;
 }
 
@@ -40,42 +49,101 @@ export async function ensureDemoWorkspace(
 ): Promise<{ workspace: Workspace; created: boolean }> {
   const existing = await findWorkspaceBySlug(db, DEMO_WORKSPACE_SLUG);
   if (existing) return { workspace: existing, created: false };
-  const workspace = await db.transaction().execute(async (trx) => {
-    const ws = await createWorkspace(trx, {
-      slug: DEMO_WORKSPACE_SLUG,
-      name: 'Northwind Revenue',
-      time_zone: DEMO_TIME_ZONE,
-    });
-    const people = await trx
-      .insertInto('people')
-      .values(
-        DEMO_PEOPLE.map(({ name, email, role }) => ({ workspace_id: ws.id, name, email, role })),
-      )
-      .returning(['id', 'email'])
-      .execute();
-    const idOf = (key: (typeof DEMO_PEOPLE)[number]['key']) => {
-      const email = DEMO_PEOPLE.find((p) => p.key === key)!.email;
-      return people.find((p) => p.email === email)!.id;
-    };
-    await insertDemoData(trx, ws.id, {
+  const concurrency = options.concurrency ?? 1;
+  const end = options.end ?? new Date();
+  const data = (target: Kysely<Database>, workspaceId: string) =>
+    insertDemoData(target, workspaceId, {
       seed: options.seed ?? 20261123,
       scale: options.scale ?? 'demo',
-      end: options.end ?? new Date(),
+      end,
       timeZone: DEMO_TIME_ZONE,
+      ...(options.months !== undefined ? { months: options.months } : {}),
+      ...(concurrency > 1 ? { concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
-    await createTreeFromTemplate(trx, ws.id, ACTIVITY_PER_CONTACT_TEMPLATE, {
-      root: {
-        accountable: idOf('vp'),
-        responsible: [idOf('sdr'), idOf('ae')],
-        informed: [idOf('ops')],
-      },
-      call: { accountable: idOf('sdr'), responsible: [idOf('ae')] },
-      email: { accountable: idOf('marketing'), responsible: [idOf('sdr')] },
-      meeting: { accountable: idOf('ae') },
-      social: { accountable: idOf('social'), consulted: [idOf('marketing')] },
+  if (concurrency > 1) {
+    // A seed killed before: its workspace goes, and every row of it by cascade.
+    await db.deleteFrom('workspaces').where('slug', '=', DEMO_LOADING_SLUG).execute();
+    const ws = await db
+      .transaction()
+      .execute((trx) => createDemoWorkspaceAndPeople(trx, DEMO_LOADING_SLUG));
+    await data(db, ws.id);
+    const workspace = await db.transaction().execute(async (trx) => {
+      await createDemoTree(trx, ws.id);
+      return trx
+        .updateTable('workspaces')
+        .set({ slug: DEMO_WORKSPACE_SLUG })
+        .where('id', '=', ws.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
     });
+    return { workspace, created: true };
+  }
+  const workspace = await db.transaction().execute(async (trx) => {
+    const ws = await createDemoWorkspaceAndPeople(trx, DEMO_WORKSPACE_SLUG);
+    await data(trx, ws.id);
+    await createDemoTree(trx, ws.id);
     return ws;
   });
   return { workspace, created: true };
+}
+
+/** Slug of a demo workspace whose concurrent seeding has not finished. */
+const DEMO_LOADING_SLUG = 'demo-loading';
+
+async function createDemoWorkspaceAndPeople(
+  trx: Kysely<Database>,
+  slug: string,
+): Promise<Workspace> {
+  const ws = await createWorkspace(trx, {
+    slug,
+    name: 'Northwind Revenue',
+    time_zone: DEMO_TIME_ZONE,
+  });
+  await trx
+    .insertInto('people')
+    .values(
+      DEMO_PEOPLE.map(({ name, email, role }) => ({ workspace_id: ws.id, name, email, role })),
+    )
+    .execute();
+  return ws;
+}
+
+/** The activity-per-contact tree with the demo people as owners. */
+async function createDemoTree(trx: Kysely<Database>, workspaceId: string): Promise<void> {
+  const people = await trx
+    .selectFrom('people')
+    .select(['id', 'email'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  const idOf = (key: (typeof DEMO_PEOPLE)[number]['key']) => {
+    const email = DEMO_PEOPLE.find((p) => p.key === key)!.email;
+    return people.find((p) => p.email === email)!.id;
+  };
+  await createTreeFromTemplate(trx, workspaceId, ACTIVITY_PER_CONTACT_TEMPLATE, {
+    root: {
+      accountable: idOf('vp'),
+      responsible: [idOf('sdr'), idOf('ae')],
+      informed: [idOf('ops')],
+    },
+    call: { accountable: idOf('sdr'), responsible: [idOf('ae')] },
+    email: { accountable: idOf('marketing'), responsible: [idOf('sdr')] },
+    meeting: { accountable: idOf('ae') },
+    social: { accountable: idOf('social'), consulted: [idOf('marketing')] },
+    outcome: {
+      accountable: idOf('vp'),
+      responsible: [idOf('sdr'), idOf('ae')],
+      informed: [idOf('ops')],
+    },
+    reply: { accountable: idOf('marketing'), responsible: [idOf('sdr')] },
+    response: { accountable: idOf('sdr'), informed: [idOf('vp')] },
+    per_rep: { accountable: idOf('vp'), consulted: [idOf('ops')] },
+    contacts_per_rep: { accountable: idOf('ae'), consulted: [idOf('ops')] },
+    hours_per_rep: { accountable: idOf('vp'), informed: [idOf('ops')] },
+    touches_per_hour: { accountable: idOf('sdr'), responsible: [idOf('ae')] },
+    call_per_hour: { accountable: idOf('sdr') },
+    email_per_hour: { accountable: idOf('marketing') },
+    meeting_per_hour: { accountable: idOf('ae') },
+    social_per_hour: { accountable: idOf('social') },
+  });
 }

@@ -22,3 +22,19 @@ export async function createWorkspace(
 ): Promise<Workspace> {
   return db.insertInto('workspaces').values(values).returningAll().executeTakeFirstOrThrow();
 }
+
+/**
+ * Marks the workspace's CRM data as changed: every writer of reps, contacts, activities,
+ * deals, events or capacity calls it (in its transaction), so cached tree values computed
+ * from the data before are no longer served. Returns the new data version.
+ * @example await bumpDataVersion(trx, workspace.id) // 8
+ */
+export async function bumpDataVersion(db: Kysely<Database>, workspaceId: string): Promise<number> {
+  const row = await db
+    .updateTable('workspaces')
+    .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+    .where('id', '=', workspaceId)
+    .returning('data_version')
+    .executeTakeFirst();
+  return row?.data_version ?? 0;
+}

@@ -1,11 +1,50 @@
-/** The trees of the workspace, and one tree with live values for the canvas. */
+/**
+ * Trees: list, create (empty or from a template), read as a draft, save a whole draft
+ * against the version it was read at (409 with what changed on a stale version, 422 with
+ * per-node and per-edge errors on an invalid tree), rename, delete, and the tree with live
+ * values for the canvas.
+ */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { TreeView } from '@treeline/core';
-import { buildTreeView, listTrees } from '@treeline/db';
+import {
+  DomainError,
+  isDomainError,
+  type TreeDraft,
+  type TreeIssue,
+  type TreeView,
+} from '@treeline/core';
+import {
+  cachedTreeView,
+  createTree,
+  deleteTree,
+  getTree,
+  isKnownDimension,
+  listTrees,
+  renameTree,
+  saveTree,
+  type TreeRecord,
+} from '@treeline/db';
 import type { AppEnv } from '../../context';
 import { NotFoundError } from '../../errors';
+import { FILTER_QUERY_DESCRIPTION, filterFromQuery } from '../filter-query';
 import { ProblemSchema } from '../problem.schema';
+import {
+  CreateTreeBodySchema,
+  RenameTreeBodySchema,
+  SaveTreeBodySchema,
+  TreeConflictSchema,
+  TreeRecordSchema,
+} from './tree-draft.schema';
 import { GrainSchema, TreeSummarySchema, TreeViewSchema } from './tree-view.schema';
+
+const problem = (description: string) => ({
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+  description,
+});
+const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+const treeJson = (description: string) => ({
+  content: { 'application/json': { schema: TreeRecordSchema } },
+  description,
+});
 
 const listRoute = createRoute({
   method: 'get',
@@ -20,13 +59,84 @@ const listRoute = createRoute({
   },
 });
 
+const createTreeRoute = createRoute({
+  method: 'post',
+  path: '/trees',
+  tags: ['trees'],
+  summary: 'Create a tree, empty or from a template',
+  request: {
+    body: { content: { 'application/json': { schema: CreateTreeBodySchema } }, required: true },
+  },
+  responses: {
+    201: treeJson('The tree at version 1'),
+    400: problem('The body is malformed'),
+    422: problem('Unknown template, or an empty tree without a name'),
+  },
+});
+
+const getTreeRoute = createRoute({
+  method: 'get',
+  path: '/trees/{id}',
+  tags: ['trees'],
+  summary: 'A tree as a draft, with its version, errors and hygiene warnings',
+  request: { params: IdParam },
+  responses: { 200: treeJson('The tree'), 404: problem('No such tree') },
+});
+
+const saveTreeRoute = createRoute({
+  method: 'put',
+  path: '/trees/{id}',
+  tags: ['trees'],
+  summary: 'Save a whole draft against the version it was read at',
+  description:
+    'Replaces nodes, edges and owners in one transaction and bumps the version. Node and edge ids already in the tree are kept; other ids are references within the draft and get real ids (returned). A stale version is a 409 saying what changed since; an invalid tree is a 422 with one error per node or edge.',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: SaveTreeBodySchema } }, required: true },
+  },
+  responses: {
+    200: treeJson('The saved tree, at its new version'),
+    400: problem('The body is malformed'),
+    404: problem('No such tree'),
+    409: {
+      content: { 'application/problem+json': { schema: TreeConflictSchema } },
+      description: 'The tree changed since the version in the body: what changed',
+    },
+    422: problem(
+      'The tree is invalid: `errors` holds one entry per node or edge (path nodes.<i> / edges.<i>)',
+    ),
+  },
+});
+
+const renameTreeRoute = createRoute({
+  method: 'patch',
+  path: '/trees/{id}',
+  tags: ['trees'],
+  summary: 'Rename a tree (a new version)',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: RenameTreeBodySchema } }, required: true },
+  },
+  responses: { 200: treeJson('The renamed tree'), 404: problem('No such tree') },
+});
+
+const deleteTreeRoute = createRoute({
+  method: 'delete',
+  path: '/trees/{id}',
+  tags: ['trees'],
+  summary: 'Delete a tree with its nodes, edges and owners',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Deleted' }, 404: problem('No such tree') },
+});
+
 const viewRoute = createRoute({
   method: 'get',
   path: '/trees/{id}/view',
   tags: ['trees'],
   summary: 'A tree with live values for the last complete period',
+  description: `${FILTER_QUERY_DESCRIPTION} A tree-wide filter narrows every node; a node's own filter wins on the same dimension.`,
   request: {
-    params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
+    params: IdParam,
     query: z.object({
       grain: GrainSchema.default('month').openapi({ description: 'Period grain (default month)' }),
       periods: z.coerce
@@ -43,27 +153,103 @@ const viewRoute = createRoute({
       content: { 'application/json': { schema: TreeViewSchema } },
       description: 'The tree with values',
     },
-    404: {
-      content: { 'application/problem+json': { schema: ProblemSchema } },
-      description: 'No such tree',
-    },
+    404: problem('No such tree'),
+    422: problem('The filter names a dimension no metric has'),
   },
 });
+
+/** The record as JSON: the draft's fields beside the version. */
+function treeBody(tree: TreeRecord) {
+  const { draft, ...rest } = tree;
+  return { ...rest, ...draft };
+}
+
+/** Gives each error of an invalid tree the path of its node or edge in the request body. */
+function withBodyPaths(error: unknown, draft: TreeDraft): unknown {
+  if (!isDomainError(error, 'invalid_tree')) return error;
+  const issues = (error.details.errors ?? []) as TreeIssue[];
+  const pathOf = (issue: TreeIssue) => {
+    const edge =
+      issue.edgeId === undefined ? -1 : draft.edges.findIndex((e) => e.id === issue.edgeId);
+    if (edge >= 0) return `edges.${edge}`;
+    const node =
+      issue.nodeId === undefined ? -1 : draft.nodes.findIndex((n) => n.id === issue.nodeId);
+    return node >= 0 ? `nodes.${node}` : '';
+  };
+  return new DomainError(error.code, error.message, {
+    ...error.details,
+    errors: issues.map((issue) => ({ path: pathOf(issue), ...issue })),
+  });
+}
 
 export const treeRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { db } = c.get('deps');
     return c.json({ trees: await listTrees(db, c.get('workspace').id) }, 200);
   })
+  .openapi(createTreeRoute, async (c) => {
+    const { db } = c.get('deps');
+    const tree = await createTree(db, c.get('workspace'), c.req.valid('json'));
+    return c.json(treeBody(tree), 201);
+  })
+  .openapi(getTreeRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const tree = await getTree(db, c.get('workspace'), id);
+    if (!tree) throw new NotFoundError('Tree', id);
+    return c.json(treeBody(tree), 200);
+  })
+  .openapi(saveTreeRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const { version, ...draft } = c.req.valid('json');
+    let tree: TreeRecord | null;
+    try {
+      tree = await saveTree(db, c.get('workspace'), id, { version, draft });
+    } catch (error) {
+      throw withBodyPaths(error, draft);
+    }
+    if (!tree) throw new NotFoundError('Tree', id);
+    return c.json(treeBody(tree), 200);
+  })
+  .openapi(renameTreeRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const tree = await renameTree(db, c.get('workspace'), id, c.req.valid('json').name);
+    if (!tree) throw new NotFoundError('Tree', id);
+    return c.json(treeBody(tree), 200);
+  })
+  .openapi(deleteTreeRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    if (!(await deleteTree(db, c.get('workspace'), id))) throw new NotFoundError('Tree', id);
+    return c.body(null, 204);
+  })
   .openapi(viewRoute, async (c) => {
-    const { db, now } = c.get('deps');
+    const { db, now, treeViewCache } = c.get('deps');
     const { id } = c.req.valid('param');
     const { grain, periods } = c.req.valid('query');
-    const view: TreeView | null = await buildTreeView(db, c.get('workspace'), id, {
-      grain,
-      periods,
-      ...(now ? { now: now() } : {}),
-    });
+    const filter = filterFromQuery(c.req.url);
+    for (const dimension of Object.keys(filter)) {
+      if (!isKnownDimension(dimension)) {
+        throw new DomainError('unknown_dimension', `filter: unknown dimension "${dimension}"`, {
+          dimension,
+        });
+      }
+    }
+    // Unchanged tree and data: served from the cache (keyed by tree and data versions).
+    const view: TreeView | null = await cachedTreeView(
+      db,
+      c.get('workspace'),
+      id,
+      {
+        grain,
+        periods,
+        ...(Object.keys(filter).length > 0 ? { filter } : {}),
+        ...(now ? { now: now() } : {}),
+      },
+      treeViewCache,
+    );
     if (!view) throw new NotFoundError('Tree', id);
     return c.json(view, 200);
   });

@@ -1,6 +1,12 @@
 import type { z } from '@hono/zod-openapi';
 import { ACTIVITY_PER_CONTACT_TEMPLATE, type TreeView } from '@treeline/core';
-import { createTreeFromTemplate, createWorkspace, type NewActivity } from '@treeline/db';
+import {
+  bumpDataVersion,
+  createTreeFromTemplate,
+  createWorkspace,
+  type NewActivity,
+  TreeViewCache,
+} from '@treeline/db';
 import {
   createTestDatabase,
   databaseKindsUnderTest,
@@ -26,6 +32,9 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let treeId: string;
+  let workspaceId: string;
+  let contactId: number;
+  const cache = new TreeViewCache();
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -34,6 +43,7 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
       name: 'Fixture Co',
       time_zone: 'America/New_York',
     });
+    workspaceId = ws.id;
     const [ann] = await t.db
       .insertInto('people')
       .values({
@@ -123,7 +133,9 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
       database: { kind: t.kind, location: t.location },
       resolveWorkspace: async () => ws,
       now: () => NOW,
+      treeViewCache: cache,
     });
+    contactId = contact('c2');
   });
   afterAll(() => t.close());
 
@@ -134,7 +146,7 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
       trees: Array<{ id: string; nodeCount: number; templateKey: string }>;
     };
     expect(body.trees).toEqual([
-      expect.objectContaining({ id: treeId, nodeCount: 5, templateKey: 'activity_per_contact' }),
+      expect.objectContaining({ id: treeId, nodeCount: 16, templateKey: 'activity_per_contact' }),
     ]);
   });
 
@@ -209,5 +221,36 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
     const problem = (await res.json()) as { detail: string; errors: Array<{ path: string }> };
     expect(problem.errors[0]?.path).toBe('grain');
     expect(problem.detail).toMatch(/^grain: /);
+  });
+
+  // Last: it adds data to the fixture.
+  it('serves an unchanged tree from the cache and recomputes once data change', async () => {
+    const url = `/api/trees/${treeId}/view?grain=month&periods=3`;
+    const rootValue = async () =>
+      ((await (await app.request(url)).json()) as TreeView).nodes.find(
+        (x) => x.label === 'Activity volume per contact',
+      )!.value;
+    expect(await rootValue()).toBeCloseTo(7 / 3, 12);
+    const hits = cache.hits;
+    expect(await rootValue()).toBeCloseTo(7 / 3, 12);
+    expect(cache.hits).toBe(hits + 1);
+
+    await t.db
+      .insertInto('activities')
+      .values({
+        workspace_id: workspaceId,
+        external_id: 'late-arrival',
+        contact_id: contactId,
+        rep_id: null,
+        channel: 'email',
+        occurred_at: '2026-10-20T15:00:00Z',
+        direction: 'outbound',
+        deleted_at: null,
+        excluded_reason: null,
+      })
+      .execute();
+    await bumpDataVersion(t.db, workspaceId);
+    expect(await rootValue()).toBeCloseTo(8 / 3, 12);
+    expect(cache.hits).toBe(hits + 1);
   });
 });

@@ -1,0 +1,189 @@
+/**
+ * The tree-values benchmark at bench scale (DESIGN.md §8): the demo workspace's activity
+ * tree, 52 weekly periods over 5 M activities on PostgreSQL. Cold (buildTreeView, no result
+ * cache), warm (cachedTreeView on unchanged data), DuckDB computing the same aggregates from
+ * the raw rows, and the naive evaluation (one engine call per node per period) on a sample
+ * of periods, extrapolated to all of them.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  buildTreeView,
+  cachedTreeView,
+  listTrees,
+  TreeViewCache,
+  type TreeViewOptions,
+} from '@treeline/db';
+import { sql } from 'kysely';
+import type { BenchDatabase } from './bench-database';
+import { duckNodeSeries, openDuckReference } from './duckdb-reference';
+import { naiveEvaluation, type Timing, time } from './tree-values.bench';
+
+export interface ScaleResult {
+  database: 'postgres';
+  scale: 'bench';
+  activities: number;
+  contacts: number;
+  reps: number;
+  treeNodes: number;
+  grain: 'week';
+  periods: number;
+  /** Seeding time of the data set, ms, including the exclusion pass (null: not recorded). */
+  seedMs: number | null;
+  seededThisRun: boolean;
+  seededAt: string;
+  cold: Timing;
+  warm: Timing;
+  duckdb: Timing & { exportMs: number | null; nodesCompared: number };
+  naive: {
+    sampledPeriods: number[];
+    queriesInSample: number;
+    sample: Timing;
+    /** sample median × periods ÷ sampled periods. */
+    extrapolatedMs: number;
+    queriesExtrapolated: number;
+  };
+}
+
+const close = (a: number | null, b: number | null | undefined) =>
+  a === null || b === null || b === undefined
+    ? a === (b ?? null)
+    : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+export async function runTreeValuesAtScale(
+  bench: BenchDatabase,
+  options: { runs: number; warmRuns: number; naiveRuns: number; log: (line: string) => void },
+): Promise<ScaleResult> {
+  const { db, workspace, log } = { ...bench, log: options.log };
+  const count = async (table: 'activities' | 'contacts' | 'reps') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', workspace.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const [activities, contacts, reps] = [
+    await count('activities'),
+    await count('contacts'),
+    await count('reps'),
+  ];
+  const [tree] = await listTrees(db, workspace.id);
+  if (!tree) throw new Error('the bench workspace has no tree');
+  // The data end when the workspace was seeded: the same 52 weeks on every run.
+  const viewOptions: TreeViewOptions = { grain: 'week', periods: 52, now: workspace.created_at };
+  const view = () => buildTreeView(db, workspace, tree.id, viewOptions);
+  const reference = await view();
+  if (!reference) throw new Error('tree view missing');
+  const errors = reference.nodes.filter((n) => n.error);
+  log(
+    `tree "${reference.tree.name}": ${reference.nodes.length} nodes, ${reference.edges.length} edges; ${activities.toLocaleString('en-US')} activities, ${contacts.toLocaleString('en-US')} contacts, ${reps} reps; weeks ${reference.nodes[0]!.series[0]!.label} … ${reference.period.label}`,
+  );
+  if (errors.length > 0) {
+    log(`nodes with errors: ${errors.map((n) => `${n.label} (${n.error!.code})`).join(', ')}`);
+  }
+
+  // Cold: the engine over the raw rows, no result cache (PostgreSQL's buffer cache is warm).
+  const cold = await time(options.runs, view);
+  log(`cold (buildTreeView) median ${cold.median.toFixed(0)} ms over ${cold.runs} runs`);
+
+  // Warm: the result cache on unchanged data.
+  const cache = new TreeViewCache();
+  const first = await cachedTreeView(db, workspace, tree.id, viewOptions, cache);
+  if (JSON.stringify(first) !== JSON.stringify(reference)) {
+    throw new Error('cachedTreeView differs from buildTreeView');
+  }
+  const warm = await time(options.warmRuns, () =>
+    cachedTreeView(db, workspace, tree.id, viewOptions, cache),
+  );
+  if (cache.misses !== 1) throw new Error(`warm runs missed the cache ${cache.misses - 1} times`);
+  log(`warm (cachedTreeView) median ${warm.median.toFixed(2)} ms over ${warm.runs} runs`);
+
+  // DuckDB over the raw rows, checked equal node by node.
+  const { rows } = await sql<{
+    data_version: number;
+  }>`select data_version from workspaces where id = ${workspace.id}::uuid`.execute(db);
+  const duck = await openDuckReference(
+    bench.url,
+    { ...workspace, data_version: rows[0]?.data_version ?? 0 },
+    log,
+  );
+  let nodesCompared = 0;
+  let duckdb: Timing;
+  try {
+    const boundaries = [
+      ...reference.nodes[0]!.series.map((p) => p.periodStart),
+      reference.period.end,
+    ];
+    const aggregates = await duck.aggregate(boundaries);
+    for (const node of reference.nodes) {
+      const expected = duckNodeSeries(node.metricKey, node.filter, aggregates);
+      if (!expected) {
+        log(`DuckDB reference does not know ${node.metricKey}; node "${node.label}" not compared`);
+        continue;
+      }
+      node.series.forEach((point, i) => {
+        if (!close(point.value, expected[i])) {
+          throw new Error(
+            `node ${node.label} week ${point.label}: PostgreSQL ${point.value} vs DuckDB ${expected[i]}`,
+          );
+        }
+      });
+      nodesCompared++;
+    }
+    log(`DuckDB equal on ${nodesCompared} of ${reference.nodes.length} nodes`);
+    await time(2, () => duck.aggregate(boundaries));
+    duckdb = await time(options.runs, () => duck.aggregate(boundaries));
+    log(`DuckDB median ${duckdb.median.toFixed(0)} ms`);
+  } finally {
+    duck.close();
+  }
+
+  // Naive: every node × a sample of the periods, checked equal, extrapolated to all.
+  const periods = reference.nodes[0]!.series.length;
+  const sampledPeriods = [0, Math.floor(periods / 3), Math.floor((2 * periods) / 3), periods - 1];
+  const naive = await naiveEvaluation(db, workspace, reference, sampledPeriods);
+  for (const node of reference.nodes) {
+    for (const i of sampledPeriods) {
+      const expected = naive.values.get(node.id)![i] ?? null;
+      if (!close(node.series[i]!.value, expected)) {
+        throw new Error(
+          `node ${node.label} week ${node.series[i]!.label}: ${node.series[i]!.value} vs naive ${expected}`,
+        );
+      }
+    }
+  }
+  const start = performance.now();
+  const sample = await time(options.naiveRuns, () =>
+    naiveEvaluation(db, workspace, reference, sampledPeriods),
+  );
+  const extrapolatedMs = (sample.median * periods) / sampledPeriods.length;
+  log(
+    `naive: ${sampledPeriods.length} of ${periods} weeks median ${sample.median.toFixed(0)} ms (${naive.queries} queries) → ${(extrapolatedMs / 1000).toFixed(1)} s for all (${((performance.now() - start) / 1000).toFixed(0)} s spent)`,
+  );
+
+  return {
+    database: 'postgres',
+    scale: 'bench',
+    activities,
+    contacts,
+    reps,
+    treeNodes: reference.nodes.length,
+    grain: 'week',
+    periods,
+    seedMs: bench.seedMs,
+    seededThisRun: bench.seededThisRun,
+    seededAt: workspace.created_at.toISOString(),
+    cold,
+    warm,
+    duckdb: { ...duckdb, exportMs: duck.exportMs, nodesCompared },
+    naive: {
+      sampledPeriods,
+      queriesInSample: naive.queries,
+      sample,
+      extrapolatedMs,
+      queriesExtrapolated: Math.round((naive.queries * periods) / sampledPeriods.length),
+    },
+  };
+}
