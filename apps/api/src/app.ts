@@ -16,6 +16,7 @@ import { treeRoutes } from './routes/trees/trees.routes';
 import { workspaceRoutes } from './routes/workspace/workspace.routes';
 
 export type { AppDeps } from './context';
+export type { Problem } from './errors';
 
 /** What createApp needs; the tree-view cache is made per app unless one is given. */
 export type AppOptions = Omit<AppDeps, 'treeViewCache'> & {

@@ -3,19 +3,13 @@
  * path, parameters and JSON body are checked at compile time. Used by the web app, the CLI
  * and end-to-end tests.
  */
-import type { AppType } from '@treeline/api';
+import type { AppType, Problem } from '@treeline/api';
 import { type ClientRequestOptions, hc } from 'hono/client';
 
 export type TreelineClient = ReturnType<typeof hc<AppType>>;
 
-/** RFC 9457 problem+json, the body of every error response. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: Array<{ path: string; message: string }>;
-}
+/** RFC 9457 problem+json, the body of every error response (the API's own type). */
+export type { Problem } from '@treeline/api';
 
 /**
  * @example

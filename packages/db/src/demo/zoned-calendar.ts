@@ -1,8 +1,10 @@
 /**
  * Local calendar days in an IANA time zone for the demo generator: where a local day
- * starts, and the UTC instant of a wall-clock time on it, through Intl (no date library).
+ * starts, and the UTC instant of a wall-clock time on it, on top of core's zoned time.
  * Offsets are looked up once per day and cached, never once per generated row.
  */
+
+import { assertTimeZone, dayNumberToCivil, offsetAt, startOfLocalDay } from '@treeline/core';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -39,41 +41,19 @@ export function dateOfDayNumber(dayNumber: number): string {
  * new Date(calendar.instantAt(day.dayNumber, 9 * 3600)).toISOString(); // '2026-03-08T13:00:00.000Z'
  */
 export class ZonedCalendar {
-  private readonly formatter: Intl.DateTimeFormat;
   private readonly days = new Map<number, LocalDay>();
 
   constructor(readonly timeZone: string) {
     try {
-      this.formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
+      assertTimeZone(timeZone);
     } catch {
       throw new RangeError(`unknown time zone '${timeZone}'`);
     }
   }
 
-  /** Local time minus UTC, in ms, at an instant. */
+  /** Local time minus UTC, in ms, at an instant (core's zoned time, whole seconds). */
   offsetAt(instantMs: number): number {
-    const fields: Record<string, number> = {};
-    for (const part of this.formatter.formatToParts(new Date(instantMs))) {
-      if (part.type !== 'literal') fields[part.type] = Number(part.value);
-    }
-    const asUtc = Date.UTC(
-      fields.year ?? 1970,
-      (fields.month ?? 1) - 1,
-      fields.day ?? 1,
-      fields.hour ?? 0,
-      fields.minute ?? 0,
-      fields.second ?? 0,
-    );
-    return asUtc - (instantMs - (((instantMs % 1000) + 1000) % 1000));
+    return offsetAt(instantMs - (((instantMs % 1000) + 1000) % 1000), this.timeZone);
   }
 
   /** The local day number an instant falls on. */
@@ -86,7 +66,7 @@ export class ZonedCalendar {
     const cached = this.days.get(dayNumber);
     if (cached) return cached;
     const midnightAsUtc = dayNumber * MS_PER_DAY;
-    const startMs = midnightAsUtc - this.offsetAt(midnightAsUtc - this.offsetAt(midnightAsUtc));
+    const startMs = startOfLocalDay(dayNumberToCivil(dayNumber), this.timeZone);
     const noonAsUtc = midnightAsUtc + MS_PER_DAY / 2;
     const noonOffsetMs = this.offsetAt(noonAsUtc - this.offsetAt(noonAsUtc));
     const day: LocalDay = {
