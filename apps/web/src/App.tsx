@@ -1,14 +1,15 @@
 /**
- * The first screen: the rail, the top bar, the canvas of the open tree and the detail
- * panel. Loads the workspace, its trees and the server's health, opens the first tree
- * (or the one picked in the rail) for the last complete month.
+ * The app shell: the rail, the top bar, and the open section. Trees shows the canvas of
+ * the open tree and the detail panel; Metrics shows the metric catalog. Loads the
+ * workspace, its trees and the server's health, opens the first tree (or the one picked
+ * in the rail) for the last complete month.
  */
 import type { Grain } from '@treeline/core';
 import { Network } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { DetailPanel } from './components/DetailPanel';
 import { EmptyState } from './components/EmptyState';
-import { LeftRail } from './components/LeftRail';
+import { LeftRail, type Section } from './components/LeftRail';
 import { ProblemState } from './components/ProblemState';
 import { CanvasSkeleton } from './components/Skeleton';
 import { TopBar } from './components/TopBar';
@@ -16,6 +17,7 @@ import { useEditorActions, useTreeView } from './editor/store';
 import { TreeCanvas } from './editor/TreeCanvas';
 import { api } from './lib/api';
 import { useResource } from './lib/use-resource';
+import { MetricsScreen } from './metrics/MetricsScreen';
 
 const GRAIN: Grain = 'month';
 
@@ -24,6 +26,7 @@ export function App() {
   const trees = useResource('trees', (signal) => api.listTrees(signal));
   const health = useResource('health', (signal) => api.getHealth(signal));
   const [chosenTreeId, setChosenTreeId] = useState<string | null>(null);
+  const [section, setSection] = useState<Section>('trees');
 
   const treeList = trees.status === 'success' ? trees.data : null;
   const activeTree = treeList
@@ -44,9 +47,37 @@ export function App() {
   const shownView = useTreeView();
   const viewReady = shownView !== null && shownView === loadedView;
 
+  const rail = (
+    <LeftRail
+      section={section}
+      onOpenSection={setSection}
+      trees={trees}
+      activeTreeId={activeTreeId}
+      onOpenTree={setChosenTreeId}
+    />
+  );
+
+  if (section === 'metrics') {
+    return (
+      <div className="app">
+        {rail}
+        <TopBar
+          workspace={workspace}
+          treeName="Metrics"
+          period={null}
+          previousPeriod={null}
+          health={health}
+        />
+        <main className="metrics-main">
+          <MetricsScreen />
+        </main>
+      </div>
+    );
+  }
+
   return (
     <div className="app">
-      <LeftRail trees={trees} activeTreeId={activeTreeId} onOpenTree={setChosenTreeId} />
+      {rail}
       <TopBar
         workspace={workspace}
         treeName={activeTree?.name ?? null}

@@ -1,5 +1,5 @@
 /**
- * The left rail: the wordmark, the product's sections (only Trees is live yet; the
+ * The left rail: the wordmark, the product's sections (Trees and Metrics are live; the
  * others are shown, disabled, so the shape of the product is visible), and the
  * workspace's trees under Trees.
  */
@@ -16,8 +16,10 @@ import {
 import type { Resource } from '../lib/use-resource';
 import { SkeletonLine } from './Skeleton';
 
+/** The live sections of the app. */
+export type Section = 'trees' | 'metrics';
+
 const COMING_SOON: Array<{ label: string; icon: LucideIcon }> = [
-  { label: 'Metrics', icon: Gauge },
   { label: 'My branches', icon: GitBranch },
   { label: 'Inbox', icon: Inbox },
   { label: 'Interventions', icon: FlaskConical },
@@ -50,10 +52,14 @@ export function Wordmark() {
 }
 
 export function LeftRail({
+  section,
+  onOpenSection,
   trees,
   activeTreeId,
   onOpenTree,
 }: {
+  section: Section;
+  onOpenSection: (section: Section) => void;
   trees: Resource<TreeSummary[]>;
   activeTreeId: string | null;
   onOpenTree: (treeId: string) => void;
@@ -63,11 +69,28 @@ export function LeftRail({
       <Wordmark />
       <ul className="rail__nav">
         <li>
-          <span className="rail__item is-active" aria-current="page">
-            <Network aria-hidden size={16} />
-            <span>Trees</span>
-          </span>
-          <TreeList trees={trees} activeTreeId={activeTreeId} onOpenTree={onOpenTree} />
+          <SectionItem
+            label="Trees"
+            icon={Network}
+            active={section === 'trees'}
+            onOpen={() => onOpenSection('trees')}
+          />
+          <TreeList
+            trees={trees}
+            activeTreeId={section === 'trees' ? activeTreeId : null}
+            onOpenTree={(treeId) => {
+              onOpenTree(treeId);
+              onOpenSection('trees');
+            }}
+          />
+        </li>
+        <li>
+          <SectionItem
+            label="Metrics"
+            icon={Gauge}
+            active={section === 'metrics'}
+            onOpen={() => onOpenSection('metrics')}
+          />
         </li>
         {COMING_SOON.map(({ label, icon: Icon }) => (
           <li key={label}>
@@ -92,6 +115,30 @@ export function LeftRail({
         coming soon
       </span>
     </nav>
+  );
+}
+
+function SectionItem({
+  label,
+  icon: Icon,
+  active,
+  onOpen,
+}: {
+  label: string;
+  icon: LucideIcon;
+  active: boolean;
+  onOpen: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className={`rail__item rail__item--link${active ? ' is-active' : ''}`}
+      aria-current={active ? 'page' : undefined}
+      onClick={onOpen}
+    >
+      <Icon aria-hidden size={16} />
+      <span>{label}</span>
+    </button>
   );
 }
 

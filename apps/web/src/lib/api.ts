@@ -7,7 +7,7 @@
  * response shape that drifts from the API fails the typecheck, not the user.
  */
 import { createTreelineClient } from '@treeline/client';
-import type { Grain, TreeSummary, TreeView } from '@treeline/core';
+import type { Grain, MetricDefinition, MetricSpec, TreeSummary, TreeView } from '@treeline/core';
 
 export interface Workspace {
   id: string;
@@ -21,13 +21,29 @@ export interface Health {
   migration: string;
 }
 
-/** An RFC 9457 problem details body. */
+/** An RFC 9457 problem details body, with the extension members the API adds. */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail?: string;
+  /** Which fields were wrong, for validation problems. */
+  errors?: Array<{ path: string; message: string }>;
+  /** Extension members, e.g. the `reference` an unknown-metric problem names. */
+  [extension: string]: unknown;
 }
+
+/** A metric of the catalog; built-in ones are read-only. */
+export type CatalogMetric = MetricSpec & { builtIn: boolean };
+
+/** What a custom metric may be defined as: row aggregates, a ratio or a formula. */
+export type CustomMetricDefinition = Exclude<
+  MetricDefinition,
+  { type: 'cohort' } | { type: 'first_touch_latency' }
+>;
+
+/** The body that creates a custom metric. */
+export type NewMetric = Omit<MetricSpec, 'definition'> & { definition: CustomMetricDefinition };
 
 /** A failed API call, carrying the problem the server (or the network) reported. */
 export class ApiProblem extends Error {
@@ -45,6 +61,9 @@ export interface TreelineApi {
   listTrees(signal?: AbortSignal): Promise<TreeSummary[]>;
   getTreeView(treeId: string, grain: Grain, signal?: AbortSignal): Promise<TreeView>;
   getHealth(signal?: AbortSignal): Promise<Health>;
+  listMetrics(signal?: AbortSignal): Promise<CatalogMetric[]>;
+  createMetric(metric: NewMetric): Promise<CatalogMetric>;
+  deleteMetric(key: string): Promise<void>;
 }
 
 function isProblem(body: unknown): body is Problem {
@@ -133,6 +152,24 @@ export function createApi(
       ),
     getHealth: (signal) =>
       json<Health>('/api/health', client.api.health.$get(undefined, init(signal))),
+    listMetrics: async (signal) =>
+      (
+        await json<{ metrics: CatalogMetric[] }>(
+          '/api/metrics',
+          client.api.metrics.$get(undefined, init(signal)),
+        )
+      ).metrics,
+    createMetric: (metric) =>
+      json<CatalogMetric>(
+        '/api/metrics',
+        // Headers, not init: init.headers would replace the JSON content-type hc sets.
+        client.api.metrics.$post({ json: metric }, { headers: { accept: 'application/json' } }),
+      ),
+    deleteMetric: async (key) => {
+      const path = `/api/metrics/${key}`;
+      const response = await client.api.metrics[':key'].$delete({ param: { key } }, init());
+      if (!response.ok) throw new ApiProblem(await problemFrom(response, path));
+    },
   };
 }
 

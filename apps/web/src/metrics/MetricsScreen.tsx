@@ -1,0 +1,251 @@
+/**
+ * The Metrics screen: the catalog (built-in and custom), searchable by name or key, each
+ * with its unit, direction, kind and definition in words; the selected metric's details,
+ * where a custom one can be deleted after a confirm step; and the "New metric" form.
+ */
+import { Gauge, Plus, Search, Trash2 } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { ProblemState } from '../components/ProblemState';
+import { SkeletonLine } from '../components/Skeleton';
+import { api, type CatalogMetric, type Problem, toProblem } from '../lib/api';
+import { describeMetricDefinition } from '../lib/describe-metric-definition';
+import { DIRECTION_LABELS, KIND_LABELS, searchMetrics, UNIT_LABELS } from '../lib/metric-catalog';
+import { useResource } from '../lib/use-resource';
+import { MetricForm } from './MetricForm';
+
+export function MetricsScreen() {
+  const loaded = useResource('metrics', (signal) => api.listMetrics(signal));
+  const [metrics, setMetrics] = useState<CatalogMetric[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const searchId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+  // A metric just created takes focus in the list, where the form was.
+  const focusOnShow = useRef<string | null>(null);
+
+  const loadedMetrics = loaded.status === 'success' ? loaded.data : null;
+  useEffect(() => {
+    if (loadedMetrics) setMetrics(loadedMetrics);
+  }, [loadedMetrics]);
+
+  // The newly selected row (e.g. a metric just created) is brought into view.
+  useEffect(() => {
+    if (!selectedKey) return;
+    const row = listRef.current?.querySelector<HTMLElement>(
+      `[data-metric-key="${CSS.escape(selectedKey)}"]`,
+    );
+    row?.scrollIntoView({ block: 'nearest' });
+    if (focusOnShow.current === selectedKey) {
+      focusOnShow.current = null;
+      row?.focus();
+    }
+  }, [selectedKey]);
+
+  const selected = metrics?.find((metric) => metric.key === selectedKey) ?? null;
+  const shown = metrics ? searchMetrics(metrics, query) : [];
+  const customCount = metrics?.filter((metric) => !metric.builtIn).length ?? 0;
+
+  return (
+    <div className="metrics-screen">
+      <section className="catalog" aria-labelledby={`${searchId}-title`}>
+        <div className="catalog__head">
+          <h2 className="catalog__title" id={`${searchId}-title`}>
+            Metrics
+          </h2>
+          {metrics ? (
+            <span className="catalog__count">
+              {metrics.length} metrics · {customCount} custom
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="button button--primary catalog__new"
+            onClick={() => setCreating(true)}
+            disabled={!metrics}
+          >
+            <Plus aria-hidden size={14} />
+            New metric
+          </button>
+        </div>
+        <div className="catalog__search">
+          <Search aria-hidden size={14} className="catalog__search-icon" />
+          <label htmlFor={searchId} className="visually-hidden">
+            Search metrics by name or key
+          </label>
+          <input
+            id={searchId}
+            type="search"
+            className="input catalog__search-input"
+            placeholder="Search by name or key"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        {loaded.status === 'error' && !metrics ? (
+          <ProblemState problem={loaded.problem} onRetry={loaded.retry} compact />
+        ) : !metrics ? (
+          <div className="catalog__loading" role="status">
+            <span className="visually-hidden">Loading metrics…</span>
+            <SkeletonLine width="80%" />
+            <SkeletonLine width="65%" />
+            <SkeletonLine width="72%" />
+          </div>
+        ) : shown.length === 0 ? (
+          <p className="catalog__empty">
+            No metric matches “{query}”. Try part of a name or key, or create it with{' '}
+            <strong>New metric</strong>.
+          </p>
+        ) : (
+          <ul className="catalog__list" aria-label="Metric catalog" ref={listRef}>
+            {shown.map((metric) => (
+              <li key={metric.key}>
+                <button
+                  type="button"
+                  className={`catalog__row${metric.key === selectedKey ? ' is-selected' : ''}`}
+                  aria-current={metric.key === selectedKey ? 'true' : undefined}
+                  data-metric-key={metric.key}
+                  data-testid="catalog-metric"
+                  onClick={() => {
+                    setSelectedKey(metric.key);
+                    setCreating(false);
+                  }}
+                >
+                  <span className="catalog__row-top">
+                    <span className="catalog__name">{metric.name}</span>
+                    {metric.builtIn ? null : <span className="tag tag--custom">custom</span>}
+                    <span className="catalog__meta">
+                      <span className="tag">{UNIT_LABELS[metric.unit]}</span>
+                      <span className="tag">{KIND_LABELS[metric.kind]}</span>
+                      <span className="tag">{DIRECTION_LABELS[metric.direction]}</span>
+                    </span>
+                  </span>
+                  <span className="catalog__row-bottom">
+                    <code className="catalog__key">{metric.key}</code>
+                    <span className="catalog__definition">
+                      {describeMetricDefinition(metric.definition)}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside className="metrics-side" aria-label={creating ? 'New metric' : 'Metric details'}>
+        {creating && metrics ? (
+          <MetricForm
+            catalog={metrics}
+            create={(metric) => api.createMetric(metric)}
+            onCreated={(metric) => {
+              setMetrics((current) => [...(current ?? []), metric]);
+              setQuery('');
+              focusOnShow.current = metric.key;
+              setSelectedKey(metric.key);
+              setCreating(false);
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        ) : selected ? (
+          <MetricDetails
+            key={selected.key}
+            metric={selected}
+            onDeleted={() => {
+              setMetrics((current) => (current ?? []).filter((m) => m.key !== selected.key));
+              setSelectedKey(null);
+            }}
+          />
+        ) : (
+          <div className="metrics-side__empty">
+            <Gauge aria-hidden size={24} className="state__icon" />
+            <p>
+              Pick a metric to see its definition, or create one with <strong>New metric</strong>: a
+              filtered count, a ratio of two metrics or a formula.
+            </p>
+          </div>
+        )}
+      </aside>
+    </div>
+  );
+}
+
+function MetricDetails({ metric, onDeleted }: { metric: CatalogMetric; onDeleted: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  async function remove() {
+    setDeleting(true);
+    setProblem(null);
+    try {
+      await api.deleteMetric(metric.key);
+      onDeleted();
+    } catch (error) {
+      setProblem(toProblem(error));
+      setConfirming(false);
+      setDeleting(false);
+    }
+  }
+
+  return (
+    <div className="metric-details">
+      <p className="panel__eyebrow">{metric.builtIn ? 'Built-in metric' : 'Custom metric'}</p>
+      <h2 className="metric-details__name">{metric.name}</h2>
+      <code className="catalog__key">{metric.key}</code>
+      {metric.description ? <p className="metric-details__text">{metric.description}</p> : null}
+      <dl className="metric-details__facts">
+        <dt>Definition</dt>
+        <dd className="metric-details__definition">
+          {describeMetricDefinition(metric.definition)}
+        </dd>
+        <dt>Unit</dt>
+        <dd>{UNIT_LABELS[metric.unit]}</dd>
+        <dt>Direction</dt>
+        <dd>{DIRECTION_LABELS[metric.direction]}</dd>
+        <dt>Kind</dt>
+        <dd>{KIND_LABELS[metric.kind]}</dd>
+      </dl>
+      {metric.builtIn ? (
+        <p className="field__hint">
+          Built-in metrics are read-only; build on them in a custom one.
+        </p>
+      ) : confirming ? (
+        <div className="confirm">
+          <p className="confirm__text">
+            Delete <strong>{metric.name}</strong>? Trees and formulas can no longer use it.
+          </p>
+          <div className="metric-form__actions">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="button button--danger"
+              onClick={remove}
+              disabled={deleting}
+            >
+              {deleting ? 'Deleting…' : 'Delete metric'}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setConfirming(true)}>
+          <Trash2 aria-hidden size={14} />
+          Delete…
+        </button>
+      )}
+      {problem ? (
+        <div className="callout callout--error" role="alert">
+          <p className="callout__title">{problem.title}</p>
+          {problem.detail ? <p className="callout__text">{problem.detail}</p> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
