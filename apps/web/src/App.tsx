@@ -2,7 +2,8 @@
  * The app shell: the rail, the top bar, and the open section. Trees shows the canvas of
  * the open tree and the detail panel; Metrics shows the metric catalog. Loads the
  * workspace, its trees and the server's health, opens the first tree (or the one picked
- * in the rail) for the last complete month.
+ * in the rail) for the last complete period at the grain and tree-wide filter the top bar
+ * sets (month, unfiltered at first).
  */
 import type { Grain } from '@treeline/core';
 import { Network } from 'lucide-react';
@@ -10,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { DetailPanel } from './components/DetailPanel';
 import { EmptyState } from './components/EmptyState';
 import { LeftRail, type Section } from './components/LeftRail';
+import { PeriodControls } from './components/PeriodControls';
 import { ProblemState } from './components/ProblemState';
 import { CanvasSkeleton } from './components/Skeleton';
 import { TopBar } from './components/TopBar';
@@ -17,9 +19,8 @@ import { useEditorActions, useTreeView } from './editor/store';
 import { TreeCanvas } from './editor/TreeCanvas';
 import { api } from './lib/api';
 import { useResource } from './lib/use-resource';
+import { encodeViewFilter, type ViewFilter } from './lib/view-controls';
 import { MetricsScreen } from './metrics/MetricsScreen';
-
-const GRAIN: Grain = 'month';
 
 export function App() {
   const workspace = useResource('workspace', (signal) => api.getWorkspace(signal));
@@ -27,6 +28,8 @@ export function App() {
   const health = useResource('health', (signal) => api.getHealth(signal));
   const [chosenTreeId, setChosenTreeId] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('trees');
+  const [grain, setGrain] = useState<Grain>('month');
+  const [filter, setFilter] = useState<ViewFilter | null>(null);
 
   const treeList = trees.status === 'success' ? trees.data : null;
   const activeTree = treeList
@@ -34,18 +37,22 @@ export function App() {
     : null;
   const activeTreeId = activeTree?.id ?? null;
 
-  const treeView = useResource(activeTreeId && `${activeTreeId}:${GRAIN}`, (signal) =>
-    api.getTreeView(activeTreeId!, GRAIN, signal),
+  const treeView = useResource(
+    activeTreeId && `${activeTreeId}:${grain}:${encodeViewFilter(filter)}`,
+    (signal) => api.getTreeView(activeTreeId!, grain, filter, signal),
   );
   const loadedView = treeView.status === 'success' ? treeView.data : null;
   const { loadTreeView, clear } = useEditorActions();
+  const shownView = useTreeView();
+  // Another grain or filter of the tree on screen: keep its nodes, dimmed, until it lands.
+  const refreshing =
+    treeView.status === 'loading' && shownView !== null && shownView.tree.id === activeTreeId;
   useEffect(() => {
     if (loadedView) loadTreeView(loadedView);
-    else clear();
-  }, [loadedView, loadTreeView, clear]);
+    else if (!refreshing) clear();
+  }, [loadedView, refreshing, loadTreeView, clear]);
 
-  const shownView = useTreeView();
-  const viewReady = shownView !== null && shownView === loadedView;
+  const viewReady = shownView !== null && (shownView === loadedView || refreshing);
 
   const rail = (
     <LeftRail
@@ -84,8 +91,27 @@ export function App() {
         period={viewReady ? shownView.period : null}
         previousPeriod={viewReady ? shownView.previousPeriod : null}
         health={health}
+        refreshing={refreshing}
+        controls={
+          activeTree ? (
+            <PeriodControls
+              grain={grain}
+              onGrainChange={setGrain}
+              filter={filter}
+              onFilterChange={setFilter}
+            />
+          ) : null
+        }
       />
-      <main className="canvas" aria-busy={!viewReady && trees.status !== 'error'}>
+      <main
+        className={`canvas${refreshing ? ' is-refreshing' : ''}`}
+        aria-busy={(!viewReady || refreshing) && trees.status !== 'error'}
+      >
+        {refreshing ? (
+          <output className="canvas__refreshing" aria-live="polite">
+            Updating values…
+          </output>
+        ) : null}
         {trees.status === 'error' ? (
           <ProblemState problem={trees.problem} onRetry={trees.retry} />
         ) : trees.status === 'loading' ? (

@@ -4,6 +4,7 @@
  */
 import type { PeriodView } from '@treeline/core';
 import { Calendar, ChevronRight, Database } from 'lucide-react';
+import type { ReactNode } from 'react';
 import type { Health, Workspace } from '../lib/api';
 import { formatGrain } from '../lib/format';
 import type { Resource } from '../lib/use-resource';
@@ -20,12 +21,18 @@ export function TopBar({
   period,
   previousPeriod,
   health,
+  controls,
+  refreshing = false,
 }: {
   workspace: Resource<Workspace>;
   treeName: string | null;
   period: PeriodView | null;
   previousPeriod: PeriodView | null;
   health: Resource<Health>;
+  /** The period controls, on the trees screen. */
+  controls?: ReactNode;
+  /** A new period is loading: the one shown is dimmed until it lands. */
+  refreshing?: boolean;
 }) {
   return (
     <header className="topbar">
@@ -47,8 +54,9 @@ export function TopBar({
         ) : null}
       </div>
       <div className="topbar__right">
+        {controls}
         {period ? (
-          <div className="period">
+          <div className={`period${refreshing ? ' is-refreshing' : ''}`}>
             <Calendar aria-hidden size={14} />
             <span className="visually-hidden">Period: </span>
             <span className="period__label">{period.label}</span>

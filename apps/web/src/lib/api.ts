@@ -8,6 +8,7 @@
  */
 import { createTreelineClient } from '@treeline/client';
 import type { Grain, MetricDefinition, MetricSpec, TreeSummary, TreeView } from '@treeline/core';
+import { filterQuery, type ViewFilter } from './view-controls';
 
 export interface Workspace {
   id: string;
@@ -59,7 +60,13 @@ export class ApiProblem extends Error {
 export interface TreelineApi {
   getWorkspace(signal?: AbortSignal): Promise<Workspace>;
   listTrees(signal?: AbortSignal): Promise<TreeSummary[]>;
-  getTreeView(treeId: string, grain: Grain, signal?: AbortSignal): Promise<TreeView>;
+  /** The tree with values at `grain`, narrowed tree-wide by `filter` when given. */
+  getTreeView(
+    treeId: string,
+    grain: Grain,
+    filter: ViewFilter | null,
+    signal?: AbortSignal,
+  ): Promise<TreeView>;
   getHealth(signal?: AbortSignal): Promise<Health>;
   listMetrics(signal?: AbortSignal): Promise<CatalogMetric[]>;
   createMetric(metric: NewMetric): Promise<CatalogMetric>;
@@ -142,11 +149,13 @@ export function createApi(
           client.api.trees.$get(undefined, init(signal)),
         )
       ).trees,
-    getTreeView: (treeId, grain, signal) =>
+    getTreeView: (treeId, grain, filter, signal) =>
       json<TreeView>(
         `/api/trees/${treeId}/view`,
         client.api.trees[':id'].view.$get(
-          { param: { id: treeId }, query: { grain } },
+          // The route reads filter[<dimension>] from the raw URL, so its schema does not
+          // type it; hc appends every query key, so the extra key rides along as is.
+          { param: { id: treeId }, query: { grain, ...filterQuery(filter) } },
           init(signal),
         ),
       ),

@@ -1,0 +1,67 @@
+/**
+ * The top bar's period controls: the time grain (Week / Month / Quarter) as a segmented
+ * group, and one tree-wide filter (a team, a segment or a source) as a select.
+ */
+import type { Grain } from '@treeline/core';
+import { Filter } from 'lucide-react';
+import {
+  decodeViewFilter,
+  encodeViewFilter,
+  FILTER_CHOICES,
+  GRAIN_CHOICES,
+  type ViewFilter,
+} from '../lib/view-controls';
+
+export function PeriodControls({
+  grain,
+  onGrainChange,
+  filter,
+  onFilterChange,
+}: {
+  grain: Grain;
+  onGrainChange: (grain: Grain) => void;
+  filter: ViewFilter | null;
+  onFilterChange: (filter: ViewFilter | null) => void;
+}) {
+  return (
+    <div className="period-controls">
+      <fieldset className="segmented">
+        <legend className="visually-hidden">Time grain</legend>
+        {GRAIN_CHOICES.map((choice) => (
+          <button
+            key={choice.grain}
+            type="button"
+            className={`segmented__option${choice.grain === grain ? ' is-active' : ''}`}
+            aria-pressed={choice.grain === grain}
+            onClick={() => onGrainChange(choice.grain)}
+          >
+            {choice.label}
+          </button>
+        ))}
+      </fieldset>
+      <label className={`view-filter${filter ? ' is-active' : ''}`}>
+        <Filter aria-hidden size={13} />
+        <span className="visually-hidden">Filter the tree</span>
+        <select
+          className="view-filter__select"
+          value={encodeViewFilter(filter)}
+          onChange={(event) => onFilterChange(decodeViewFilter(event.target.value))}
+        >
+          <option value="">All data</option>
+          {FILTER_CHOICES.map((group) => (
+            <optgroup key={group.dimension} label={group.label}>
+              {group.values.map((choice) => (
+                <option
+                  key={choice.value}
+                  value={encodeViewFilter({ dimension: group.dimension, value: choice.value })}
+                >
+                  {group.label}: {choice.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
