@@ -89,6 +89,10 @@ export interface EdgeView {
   /** The child node id (React Flow target). */
   target: string;
   relation: EdgeRelation;
+  /** For a ratio edge, which side of the parent the child is; null otherwise. */
+  role: 'numerator' | 'denominator' | null;
+  /** For a product edge, the child's power in the parent (1 multiplies, −1 divides); else 1. */
+  exponent: 1 | -1;
   /** The child's contribution to the parent's change between the previous and the current period. */
   contribution: number | null;
 }

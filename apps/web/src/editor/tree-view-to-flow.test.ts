@@ -54,9 +54,33 @@ function view(nodes: NodeView[], edges: TreeView['edges']): TreeView {
 const topDown = view(
   [node('root', 300, 0), node('a', 0, 200), node('b', 300, 200), node('c', 600, 200)],
   [
-    { id: 'e1', source: 'root', target: 'a', relation: 'sum', contribution: 1 },
-    { id: 'e2', source: 'root', target: 'b', relation: 'sum', contribution: 0.5 },
-    { id: 'e3', source: 'root', target: 'c', relation: 'driver', contribution: null },
+    {
+      id: 'e1',
+      source: 'root',
+      target: 'a',
+      relation: 'sum',
+      role: null,
+      exponent: 1,
+      contribution: 1,
+    },
+    {
+      id: 'e2',
+      source: 'root',
+      target: 'b',
+      relation: 'sum',
+      role: null,
+      exponent: 1,
+      contribution: 0.5,
+    },
+    {
+      id: 'e3',
+      source: 'root',
+      target: 'c',
+      relation: 'driver',
+      role: null,
+      exponent: 1,
+      contribution: null,
+    },
   ],
 );
 
@@ -85,8 +109,24 @@ describe('treeViewToFlow', () => {
     const sideways = view(
       [node('root', 0, 300), node('a', 320, 0), node('b', 320, 600)],
       [
-        { id: 'e1', source: 'root', target: 'a', relation: 'product', contribution: null },
-        { id: 'e2', source: 'root', target: 'b', relation: 'product', contribution: null },
+        {
+          id: 'e1',
+          source: 'root',
+          target: 'a',
+          relation: 'product',
+          role: null,
+          exponent: 1,
+          contribution: null,
+        },
+        {
+          id: 'e2',
+          source: 'root',
+          target: 'b',
+          relation: 'product',
+          role: null,
+          exponent: 1,
+          contribution: null,
+        },
       ],
     );
     expect(detectFlowDirection(sideways)).toBe('LR');

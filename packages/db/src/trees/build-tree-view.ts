@@ -182,6 +182,8 @@ export async function buildTreeView(
     source: edge.parentNodeId,
     target: edge.childNodeId,
     relation: edge.relation,
+    role: edge.role,
+    exponent: edge.exponent === -1 ? -1 : 1,
     contribution: contributions.get(edge.id) ?? null,
   }));
 

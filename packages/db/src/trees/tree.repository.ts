@@ -266,6 +266,43 @@ export interface StoredTreeDraft {
   draft: TreeDraft;
 }
 
+/** A tree's edges in a stable order (shared by the draft and the evaluation reads). */
+function selectTreeEdges(db: Kysely<Database>, workspaceId: string, treeId: string) {
+  return db
+    .selectFrom('tree_edges')
+    .select(['id', 'parent_node_id', 'child_node_id', 'relation', 'role', 'exponent'])
+    .where('workspace_id', '=', workspaceId)
+    .where('tree_id', '=', treeId)
+    .orderBy('id')
+    .execute();
+}
+
+/** A tree's RACI assignments with each person's name, in a stable order. */
+function selectTreeAssignments(db: Kysely<Database>, workspaceId: string, treeId: string) {
+  return db
+    .selectFrom('node_assignments')
+    .innerJoin('tree_nodes', (join) =>
+      join
+        .onRef('tree_nodes.workspace_id', '=', 'node_assignments.workspace_id')
+        .onRef('tree_nodes.id', '=', 'node_assignments.node_id'),
+    )
+    .innerJoin('people', (join) =>
+      join
+        .onRef('people.workspace_id', '=', 'node_assignments.workspace_id')
+        .onRef('people.id', '=', 'node_assignments.person_id'),
+    )
+    .select([
+      'node_assignments.node_id',
+      'node_assignments.person_id',
+      'node_assignments.role',
+      'people.name',
+    ])
+    .where('node_assignments.workspace_id', '=', workspaceId)
+    .where('tree_nodes.tree_id', '=', treeId)
+    .orderBy('node_assignments.person_id')
+    .execute();
+}
+
 /**
  * A tree read as a draft (nodes by canvas position, edges and RACI lists in a stable
  * order), or null when the workspace has no tree with that id.
@@ -307,25 +344,8 @@ export async function readTreeDraft(
       .orderBy('tree_nodes.position_x')
       .orderBy('tree_nodes.id')
       .execute(),
-    db
-      .selectFrom('tree_edges')
-      .select(['id', 'parent_node_id', 'child_node_id', 'relation', 'role', 'exponent'])
-      .where('workspace_id', '=', workspaceId)
-      .where('tree_id', '=', treeId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('node_assignments')
-      .innerJoin('tree_nodes', (join) =>
-        join
-          .onRef('tree_nodes.workspace_id', '=', 'node_assignments.workspace_id')
-          .onRef('tree_nodes.id', '=', 'node_assignments.node_id'),
-      )
-      .select(['node_assignments.node_id', 'node_assignments.person_id', 'node_assignments.role'])
-      .where('node_assignments.workspace_id', '=', workspaceId)
-      .where('tree_nodes.tree_id', '=', treeId)
-      .orderBy('node_assignments.person_id')
-      .execute(),
+    selectTreeEdges(db, workspaceId, treeId),
+    selectTreeAssignments(db, workspaceId, treeId),
   ]);
   return {
     id: tree.id,
@@ -486,33 +506,8 @@ export async function loadTree(
       .orderBy('position_y')
       .orderBy('position_x')
       .execute(),
-    db
-      .selectFrom('tree_edges')
-      .select(['id', 'parent_node_id', 'child_node_id', 'relation', 'role', 'exponent'])
-      .where('workspace_id', '=', workspaceId)
-      .where('tree_id', '=', treeId)
-      .execute(),
-    db
-      .selectFrom('node_assignments')
-      .innerJoin('tree_nodes', (join) =>
-        join
-          .onRef('tree_nodes.workspace_id', '=', 'node_assignments.workspace_id')
-          .onRef('tree_nodes.id', '=', 'node_assignments.node_id'),
-      )
-      .innerJoin('people', (join) =>
-        join
-          .onRef('people.workspace_id', '=', 'node_assignments.workspace_id')
-          .onRef('people.id', '=', 'node_assignments.person_id'),
-      )
-      .select([
-        'node_assignments.node_id',
-        'node_assignments.person_id',
-        'node_assignments.role',
-        'people.name',
-      ])
-      .where('node_assignments.workspace_id', '=', workspaceId)
-      .where('tree_nodes.tree_id', '=', treeId)
-      .execute(),
+    selectTreeEdges(db, workspaceId, treeId),
+    selectTreeAssignments(db, workspaceId, treeId),
     db
       .selectFrom('metrics')
       .select(['id', 'key', 'name', 'unit', 'direction', 'kind', 'definition'])

@@ -104,14 +104,12 @@ describe.each(databaseKindsUnderTest())('templates on demo data, %s', (kind) => 
             break;
           case 'product':
             implied = 1;
-            for (const child of children) {
-              // Exponents are on the draft; a node whose metric divides is the one below 1 in the identity.
-              implied *=
-                child.metricKey === 'active_contacts_per_rep' ? 1 / child.value! : child.value!;
-            }
+            for (const edge of edges) implied *= byId.get(edge.target)!.value! ** edge.exponent;
             break;
           case 'ratio': {
-            const [numerator, denominator] = children;
+            const side = (role: 'numerator' | 'denominator') =>
+              byId.get(edges.find((edge) => edge.role === role)!.target);
+            const [numerator, denominator] = [side('numerator'), side('denominator')];
             implied = numerator!.value! / denominator!.value!;
             // A count's numerator and denominator are the parent's own.
             expect(numerator!.value, parent.label).toBe(parent.numerator);

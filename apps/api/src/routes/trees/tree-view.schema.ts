@@ -76,6 +76,13 @@ export const EdgeViewSchema = z
     source: z.string().openapi({ description: 'Parent node id' }),
     target: z.string().openapi({ description: 'Child node id' }),
     relation: z.enum(['sum', 'product', 'ratio', 'segments', 'formula', 'driver']),
+    role: z
+      .enum(['numerator', 'denominator'])
+      .nullable()
+      .openapi({ description: 'Ratio edges: which side of the parent the child is' }),
+    exponent: z
+      .union([z.literal(1), z.literal(-1)])
+      .openapi({ description: 'Product edges: 1 multiplies, -1 divides' }),
     contribution: z.number().nullable(),
   })
   .openapi('EdgeView');
