@@ -1,33 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerRun, startBuiltServer } from './built-server';
-import { launchChromium } from './chromium';
-
-const artifacts = new URL('../test-results/', import.meta.url).pathname;
+import { describe, expect, it } from 'vitest';
+import { appInChromium, artifacts } from './app-in-chromium';
 
 describe('the period controls of the tree canvas', () => {
-  let dataDir: string;
-  let server: ServerRun;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'treeline-controls-'));
-    server = await startBuiltServer({ TREELINE_DATA_DIR: dataDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = appInChromium('controls');
 
   it('re-reads the tree at another grain and for one team', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.server.url);
     // The root is selected when a tree loads; its value is the tree's headline number.
     const rootValue = page.locator('.metric-node.is-selected').getByTestId('node-value');
     const periodLabel = page.locator('.period__label');

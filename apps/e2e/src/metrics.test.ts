@@ -1,33 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerRun, startBuiltServer } from './built-server';
-import { launchChromium } from './chromium';
-
-const artifacts = new URL('../test-results/', import.meta.url).pathname;
+import { describe, expect, it } from 'vitest';
+import { appInChromium, artifacts } from './app-in-chromium';
 
 describe('a revenue lead defines a custom metric', () => {
-  let dataDir: string;
-  let server: ServerRun;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'treeline-metrics-'));
-    server = await startBuiltServer({ TREELINE_DATA_DIR: dataDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = appInChromium('metrics');
 
   it('creates a formula metric from the catalog and sees a bad formula explained', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.server.url);
     await page.getByTestId('metric-node').first().waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'Metrics', exact: true }).click();

@@ -1,0 +1,51 @@
+/**
+ * The setup every browser test shares: the built server on a fresh data folder (seeded
+ * like a new user's) and a headless Chromium, started before the file's tests and removed
+ * after them.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type ServerRun, startBuiltServer } from './built-server';
+import { launchChromium } from './chromium';
+
+/** Where screenshots are saved (apps/e2e/test-results/). */
+export const artifacts = new URL('../test-results/', import.meta.url).pathname;
+
+export interface AppInChromium {
+  readonly server: ServerRun;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks; read `server` and `browser` inside tests.
+ * @example const app = appInChromium('smoke'); it('…', async () => { await app.browser.newPage(); });
+ */
+export function appInChromium(name: string): AppInChromium {
+  let dataDir: string | undefined;
+  let server: ServerRun | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), `treeline-${name}-`));
+    server = await startBuiltServer({ TREELINE_DATA_DIR: dataDir });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server is not started yet');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not launched yet');
+      return browser;
+    },
+  };
+}
