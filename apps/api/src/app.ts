@@ -3,14 +3,22 @@
  * `app.request`; server.ts listens). Routes live in routes/<feature>/.
  */
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { TreeViewCache } from '@treeline/db';
+import { ImportEventBus, TreeViewCache } from '@treeline/db';
 import { type AppDeps, type AppEnv, requestContext } from './context';
 import { handleError, problemResponse } from './errors';
+import { dataHealthRoutes } from './routes/data-health/data-health.routes';
+import { eventRoutes } from './routes/events/events.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { bulkRoutes } from './routes/imports/bulk.routes';
+import { importRoutes } from './routes/imports/imports.routes';
+import { uploadRoutes } from './routes/imports/uploads.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
+import { peopleRoutes } from './routes/people/people.routes';
 import { templateRoutes } from './routes/templates/templates.routes';
 import { treeRoutes } from './routes/trees/trees.routes';
 import { workspaceRoutes } from './routes/workspace/workspace.routes';
@@ -18,10 +26,15 @@ import { workspaceRoutes } from './routes/workspace/workspace.routes';
 export type { AppDeps } from './context';
 export type { Problem } from './errors';
 
-/** What createApp needs; the tree-view cache is made per app unless one is given. */
-export type AppOptions = Omit<AppDeps, 'treeViewCache'> & {
-  treeViewCache?: AppDeps['treeViewCache'];
-};
+/** What createApp needs; caches, the event bus and upload settings default per app. */
+export type AppOptions = Omit<
+  AppDeps,
+  'treeViewCache' | 'importEvents' | 'uploadDir' | 'maxUploadBytes'
+> &
+  Partial<Pick<AppDeps, 'treeViewCache' | 'importEvents' | 'uploadDir' | 'maxUploadBytes'>>;
+
+/** 1 GiB: larger files go through the CLI, which streams any size. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 1024 ** 3;
 
 function apiRoutes(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
@@ -46,7 +59,13 @@ function apiRoutes(deps: AppDeps) {
     .route('/', workspaceRoutes)
     .route('/', treeRoutes)
     .route('/', templateRoutes)
-    .route('/', metricRoutes);
+    .route('/', peopleRoutes)
+    .route('/', metricRoutes)
+    .route('/', bulkRoutes)
+    .route('/', uploadRoutes)
+    .route('/', importRoutes)
+    .route('/', dataHealthRoutes)
+    .route('/', eventRoutes);
 }
 
 /**
@@ -55,7 +74,16 @@ function apiRoutes(deps: AppDeps) {
  * const res = await app.request('/api/health');
  */
 export function createApp(options: AppOptions) {
-  const deps: AppDeps = { ...options, treeViewCache: options.treeViewCache ?? new TreeViewCache() };
+  const deps: AppDeps = {
+    ...options,
+    treeViewCache: options.treeViewCache ?? new TreeViewCache(),
+    importEvents: options.importEvents ?? startedBus(options.db),
+    uploadDir: options.uploadDir ?? join(tmpdir(), 'treeline-uploads'),
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+  };
+  // The metric engine's subscriber: values cached for a workspace whose data changed are
+  // unreachable (their data version is old), so they are dropped at once.
+  deps.importEvents.listen((event) => deps.treeViewCache.evictWorkspace(event.workspace_id));
   const app = new OpenAPIHono<AppEnv>();
   const routes = app.route('/api', apiRoutes(deps));
   app.doc31('/api/openapi.json', {
@@ -83,6 +111,13 @@ export function createApp(options: AppOptions) {
   }
   app.onError(handleError);
   return routes;
+}
+
+/** A bus for this app's own imports; the server passes one that also polls for others'. */
+function startedBus(db: AppDeps['db']): ImportEventBus {
+  const bus = new ImportEventBus(db, { onError: (error) => console.error(error) });
+  void bus.start({ poll: false });
+  return bus;
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -4,10 +4,15 @@
  *   seed [--scale demo|bench] [--seed N]
  *                                create the demo workspace if it is missing
  *   serve                        start the server (as `pnpm start`)
+ *   import <entity> <file> (--mapping <file.json> | --preset <key>)
+ *          [--workspace <slug>] [--delimiter <char>] [--dry-run]
+ *                                import a CSV file, all or nothing; rejected rows are
+ *                                written to <file>.rejected.csv
  * The database is chosen as by the server (DATABASE_URL, else the PGlite data folder).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isDomainError } from '@treeline/core';
 import {
   DatabaseSetupError,
   databaseConfigFromEnv,
@@ -15,8 +20,10 @@ import {
   migrateToLatest,
   openDatabase,
 } from '@treeline/db';
+import { importCommand } from './import-command';
 
-const USAGE = `usage: treeline <migrate | seed [--scale demo|bench] [--seed N] | serve>`;
+const USAGE = `usage: treeline <migrate | seed [--scale demo|bench] [--seed N] | serve |
+                 import <entity> <file> (--mapping <file.json> | --preset <key>) [--workspace <slug>] [--delimiter <char>] [--dry-run]>`;
 
 async function withDatabase<T>(
   run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
@@ -74,6 +81,13 @@ async function main(argv: string[]): Promise<void> {
       await import('./server');
       return;
     }
+    case 'import': {
+      const exitCode = await withDatabase((database) =>
+        importCommand(database, rest, (line) => console.log(line)),
+      );
+      process.exitCode = exitCode;
+      return;
+    }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
@@ -86,7 +100,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`treeline: ${error.message}\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof DatabaseSetupError) {
+  if (error instanceof DatabaseSetupError || isDomainError(error)) {
     console.error(`treeline: ${error.message}`);
     process.exit(1);
   }

@@ -3,7 +3,14 @@
  * and their role) from here, set by one middleware. Today every request is in the demo
  * workspace; sign-in slots into `resolveWorkspace` without touching any route.
  */
-import type { Database, TreeViewCache, Workspace } from '@treeline/db';
+import type {
+  CopyFrom,
+  Database,
+  ImportDeps,
+  ImportEventBus,
+  TreeViewCache,
+  Workspace,
+} from '@treeline/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 
@@ -18,6 +25,16 @@ export interface AppDeps {
   webRoot?: string;
   /** Tree views already computed for unchanged trees and data (one per app). */
   treeViewCache: TreeViewCache;
+  /** PostgreSQL's COPY for imports (absent on PGlite: batched inserts). */
+  copyFrom?: CopyFrom;
+  /** Where committed imports are announced (live editors, alerting). */
+  importEvents: ImportEventBus;
+  /** Where uploaded files wait until they are imported (one file per upload). */
+  uploadDir: string;
+  /** The largest upload accepted, in bytes. */
+  maxUploadBytes: number;
+  /** Work an import does in its transaction after the upsert (rollups). */
+  afterImportUpsert?: ImportDeps['afterUpsert'];
 }
 
 export interface AppEnv {

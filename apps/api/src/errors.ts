@@ -62,6 +62,23 @@ const DOMAIN_STATUS: Record<string, ContentfulStatusCode> = {
   metric_key_taken: 409,
   metric_read_only: 409,
   metric_in_use: 409,
+  // Imports
+  too_many_rows: 413,
+  file_too_large: 413,
+  unsupported_media_type: 415,
+  unknown_upload: 404,
+  unknown_mapping: 404,
+  unknown_preset: 422,
+  invalid_mapping: 422,
+  mapping_does_not_fit: 422,
+  empty_file: 422,
+  header_only: 422,
+  invalid_encoding: 422,
+  not_csv: 422,
+  wrong_delimiter: 422,
+  malformed_csv: 422,
+  malformed_body: 422,
+  invalid_workspace_settings: 422,
 };
 
 const DOMAIN_TITLE: Record<string, string> = {
@@ -70,6 +87,13 @@ const DOMAIN_TITLE: Record<string, string> = {
   metric_read_only: 'Built-in metrics are read-only',
   metric_in_use: 'Metric in use',
   metric_key_taken: 'Metric key taken',
+  too_many_rows: 'Too many rows',
+  file_too_large: 'File too large',
+  empty_file: 'Empty file',
+  header_only: 'No rows',
+  invalid_encoding: 'Not UTF-8',
+  wrong_delimiter: 'Wrong delimiter',
+  mapping_does_not_fit: 'Mapping does not fit the file',
 };
 
 /** Members a problem+json body reserves; a DomainError's details never overwrite them. */

@@ -12,6 +12,7 @@ import {
   databaseConfigFromEnv,
   ensureDemoWorkspace,
   findWorkspaceById,
+  ImportEventBus,
   migrateToLatest,
   openDatabase,
 } from '@treeline/db';
@@ -61,9 +62,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       log(
         `No built web app at ${webRoot}; run \`pnpm build\` to serve the editor. The API still runs.`,
       );
+    // Imports committed by this process or another one sharing the database (the CLI).
+    const importEvents = new ImportEventBus(database.db, {
+      onError: (error) => console.error(error),
+    });
+    await importEvents.start({ poll: true });
     const app = createApp({
+      importEvents,
       db: database.db,
       database: { kind: database.kind, location: database.location },
+      ...(database.copyFrom ? { copyFrom: database.copyFrom } : {}),
       // Sign-in will resolve the workspace from the session here; today it is the demo one.
       resolveWorkspace: () => findWorkspaceById(database.db, workspace.id),
       ...(hasWeb ? { webRoot } : {}),
@@ -88,6 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return {
       url,
       close: async () => {
+        importEvents.stop();
         await new Promise<void>((done) => server.close(() => done()));
         await database.close();
       },

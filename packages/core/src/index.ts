@@ -23,6 +23,21 @@ export * from './format-formula';
 export * from './formula-ast';
 export * from './formula-references';
 export * from './formula-syntax-error';
+// Ingestion: CSV/API import mapping
+export * from './ingest/column-mapping';
+export * from './ingest/compile-mapping';
+export type { CompiledMapping } from './ingest/compiled-mapping';
+export * from './ingest/detect-preset';
+export * from './ingest/import-entity';
+export * from './ingest/import-fields';
+export type { ImportPreset, ImportSystem } from './ingest/import-preset';
+export * from './ingest/import-presets';
+export * from './ingest/import-row';
+export type { ImportRowError, NormalizedRecord } from './ingest/import-row-error';
+export * from './ingest/normalize-api-record';
+export * from './ingest/normalize-csv-record';
+export { DATE_FORMAT_LABELS, DATE_FORMATS, type DateFormat } from './ingest/parse-timestamp';
+export { resolveWallTime } from './ingest/zone-resolver';
 // Metrics and templates
 export * from './metric-definition';
 export * from './metric-factors';

@@ -1,6 +1,7 @@
 export * from './counting/mark-activity-exclusions';
 export * from './demo';
 export * from './errors';
+export * from './ingest';
 export * from './metrics/evaluate-metric-series';
 export * from './metrics/metric.repository';
 export * from './metrics/metric.service';
@@ -18,5 +19,6 @@ export * from './trees/cached-tree-view';
 export * from './trees/tree.repository';
 export * from './trees/tree.service';
 export * from './trees/tree-revision.repository';
+export * from './workspaces/person.repository';
 export * from './workspaces/seed-demo-workspace';
 export * from './workspaces/workspace.repository';

@@ -207,6 +207,71 @@ export interface NodeAssignmentsTable {
   role: RaciRole;
 }
 
+export type ImportEntityName = 'contacts' | 'activities' | 'deals' | 'reps' | 'capacity' | 'events';
+export type ImportMode = 'all_or_nothing' | 'commit_valid';
+
+/** One import, committed or refused, with its counts (see ingest/). */
+export interface ImportsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  entity: ImportEntityName;
+  origin: 'api' | 'csv' | 'cli';
+  file_name: string | null;
+  mode: ImportMode;
+  status: 'committed' | 'refused';
+  mapping: Json<unknown> | null;
+  rows_read: GeneratedBigId;
+  inserted: GeneratedBigId;
+  updated: GeneratedBigId;
+  unchanged: GeneratedBigId;
+  rejected: GeneratedBigId;
+  excluded: DefaultedJson<Record<string, number>>;
+  message: string | null;
+  started_at: Timestamp;
+  finished_at: DefaultedTimestamp;
+}
+
+/** The rejected rows of an import: its downloadable report. */
+export interface ImportRejectionsTable {
+  workspace_id: string;
+  import_id: string;
+  seq: number;
+  row_number: BigId;
+  column_name: string | null;
+  field: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface ImportMappingsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  name: string;
+  entity: ImportEntityName;
+  mapping: Json<unknown>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+/** One per committed import: what subscribers (metric engine, alerting) are told. */
+export interface ImportEventsTable {
+  id: GeneratedBigId;
+  workspace_id: string;
+  import_id: string;
+  entity: ImportEntityName;
+  data_version: BigId;
+  changed_from: Timestamp | null;
+  changed_to: Timestamp | null;
+  created_at: DefaultedTimestamp;
+}
+
+/** How far each durable subscriber has handled import_events. */
+export interface EventCursorsTable {
+  subscriber: string;
+  last_event_id: BigId;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   people: PeopleTable;
@@ -222,6 +287,11 @@ export interface Database {
   tree_edges: TreeEdgesTable;
   node_assignments: NodeAssignmentsTable;
   tree_revisions: TreeRevisionsTable;
+  imports: ImportsTable;
+  import_rejections: ImportRejectionsTable;
+  import_mappings: ImportMappingsTable;
+  import_events: ImportEventsTable;
+  event_cursors: EventCursorsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -60,6 +60,17 @@ export class TreeViewCache {
   clear(): void {
     this.entries.clear();
   }
+
+  /**
+   * Drops every view of a workspace (its data changed: those keys can never be hit again,
+   * so they only hold memory until the LRU would push them out).
+   */
+  evictWorkspace(workspaceId: string): void {
+    const prefix = JSON.stringify([workspaceId]).slice(0, -1);
+    for (const key of [...this.entries.keys()]) {
+      if (key.startsWith(`${prefix},`)) this.entries.delete(key);
+    }
+  }
 }
 
 /** The process-wide cache cachedTreeView uses by default. */

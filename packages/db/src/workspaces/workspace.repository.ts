@@ -1,6 +1,6 @@
 /** Reads and creates workspaces (tenants). */
 import type { Kysely } from 'kysely';
-import type { Database, NewWorkspace, Workspace } from '../schema/database';
+import type { CountingPolicy, Database, NewWorkspace, Workspace } from '../schema/database';
 
 export async function findWorkspaceBySlug(
   db: Kysely<Database>,
@@ -37,4 +37,33 @@ export async function bumpDataVersion(db: Kysely<Database>, workspaceId: string)
     .returning('data_version')
     .executeTakeFirst();
   return row?.data_version ?? 0;
+}
+
+/**
+ * Sets the workspace's counting policy and/or duplicate tolerance; returns the workspace.
+ * @example await updateWorkspaceCounting(trx, id, { countingPolicy: 'manual_only' })
+ */
+export async function updateWorkspaceCounting(
+  db: Kysely<Database>,
+  workspaceId: string,
+  settings: { countingPolicy?: CountingPolicy; duplicateToleranceSeconds?: number },
+): Promise<Workspace> {
+  if (settings.countingPolicy === undefined && settings.duplicateToleranceSeconds === undefined) {
+    return db
+      .selectFrom('workspaces')
+      .selectAll()
+      .where('id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+  }
+  return db
+    .updateTable('workspaces')
+    .set({
+      ...(settings.countingPolicy ? { counting_policy: settings.countingPolicy } : {}),
+      ...(settings.duplicateToleranceSeconds !== undefined
+        ? { duplicate_tolerance_seconds: settings.duplicateToleranceSeconds }
+        : {}),
+    })
+    .where('id', '=', workspaceId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

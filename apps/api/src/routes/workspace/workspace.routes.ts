@@ -1,5 +1,15 @@
-/** GET /api/workspace: the workspace this request acts in. */
+/**
+ * GET /api/workspace: the workspace this request acts in. PATCH changes its counting
+ * settings: the automated-vs-manual policy (applied when metrics are read) and the
+ * duplicate tolerance (every activity is re-marked, in one transaction).
+ */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  bumpDataVersion,
+  markActivityExclusions,
+  updateWorkspaceCounting,
+  type Workspace,
+} from '@treeline/db';
 import type { AppEnv } from '../../context';
 
 const WorkspaceSchema = z
@@ -10,8 +20,21 @@ const WorkspaceSchema = z
     weekStart: z.number().int(),
     fiscalYearStartMonth: z.number().int(),
     countingPolicy: z.enum(['all_touches', 'manual_only']),
+    duplicateToleranceSeconds: z.number().int(),
+    dataVersion: z.number().int(),
   })
   .openapi('Workspace');
+
+const WorkspaceSettingsSchema = z
+  .object({
+    countingPolicy: z.enum(['all_touches', 'manual_only']).optional().openapi({
+      description: 'Count automated sequence emails too (all_touches) or manual touches only',
+    }),
+    duplicateToleranceSeconds: z.number().int().min(0).max(86_400).optional().openapi({
+      description: 'Same contact, rep and channel within this many seconds is a duplicate',
+    }),
+  })
+  .openapi('WorkspaceSettings');
 
 const route = createRoute({
   method: 'get',
@@ -26,17 +49,58 @@ const route = createRoute({
   },
 });
 
-export const workspaceRoutes = new OpenAPIHono<AppEnv>().openapi(route, (c) => {
-  const ws = c.get('workspace');
-  return c.json(
-    {
-      id: ws.id,
-      name: ws.name,
-      timeZone: ws.time_zone,
-      weekStart: ws.week_start,
-      fiscalYearStartMonth: ws.fiscal_year_start_month,
-      countingPolicy: ws.counting_policy,
+const patchRoute = createRoute({
+  method: 'patch',
+  path: '/workspace',
+  tags: ['workspace'],
+  summary: 'Change the counting policy or the duplicate tolerance',
+  request: {
+    body: { content: { 'application/json': { schema: WorkspaceSettingsSchema } }, required: true },
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: WorkspaceSchema } },
+      description: 'The workspace with its new settings (and data version)',
     },
-    200,
-  );
+  },
 });
+
+function workspaceJson(ws: Workspace) {
+  return {
+    id: ws.id,
+    name: ws.name,
+    timeZone: ws.time_zone,
+    weekStart: ws.week_start,
+    fiscalYearStartMonth: ws.fiscal_year_start_month,
+    countingPolicy: ws.counting_policy,
+    duplicateToleranceSeconds: ws.duplicate_tolerance_seconds,
+    dataVersion: Number(ws.data_version),
+  };
+}
+
+export const workspaceRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(route, (c) => c.json(workspaceJson(c.get('workspace')), 200))
+  .openapi(patchRoute, async (c) => {
+    const body = c.req.valid('json');
+    const deps = c.get('deps');
+    const current = c.get('workspace');
+    const updated = await deps.db.transaction().execute(async (trx) => {
+      const ws = await updateWorkspaceCounting(trx, current.id, body);
+      const toleranceChanged =
+        body.duplicateToleranceSeconds !== undefined &&
+        body.duplicateToleranceSeconds !== current.duplicate_tolerance_seconds;
+      if (toleranceChanged) {
+        await markActivityExclusions(trx, current.id);
+        await deps.afterImportUpsert?.(trx, {
+          workspaceId: current.id,
+          entity: 'activities',
+          from: null,
+          to: null,
+        });
+      }
+      // Either setting changes what counts: cached values are stale.
+      const dataVersion = await bumpDataVersion(trx, current.id);
+      return { ...ws, data_version: dataVersion };
+    });
+    return c.json(workspaceJson(updated), 200);
+  });

@@ -1,0 +1,55 @@
+/**
+ * How an import's outcome goes back over HTTP: committed imports and dry runs are 200 with
+ * the counts; a refused import is a 422 problem+json carrying the same counts, the first
+ * rejected rows and the address of the full report.
+ */
+
+import type { z } from '@hono/zod-openapi';
+import type { ImportRecord, ImportResult } from '@treeline/db';
+import type { Context } from 'hono';
+import { problemResponse } from '../../errors';
+import type { ImportRecordSchema, ImportResultSchema } from './import.schema';
+
+export const reportUrlOf = (importId: string) => `/api/imports/${importId}/report.csv`;
+
+export function importResultJson(result: ImportResult): z.infer<typeof ImportResultSchema> {
+  const { event: _event, refusal: _refusal, ...rest } = result;
+  return {
+    ...rest,
+    reportUrl: result.importId && result.rejected > 0 ? reportUrlOf(result.importId) : null,
+  };
+}
+
+/** A refused import as problem+json (422). */
+export function refusedImportResponse(c: Context, result: ImportResult): Response {
+  const { status: _status, errors, ...body } = importResultJson(result);
+  return problemResponse(c, {
+    type: 'https://treeline.dev/problems/import-refused',
+    title: 'Import refused',
+    status: 422,
+    detail: result.message ?? 'Nothing was imported.',
+    ...body,
+    errors: errors.map((e) => ({ path: `rows.${e.row}`, message: e.reason, ...e })),
+  });
+}
+
+export function importRecordJson(record: ImportRecord): z.infer<typeof ImportRecordSchema> {
+  return {
+    id: record.id,
+    entity: record.entity,
+    origin: record.origin,
+    fileName: record.file_name,
+    mode: record.mode,
+    status: record.status,
+    rowsRead: record.rows_read,
+    inserted: record.inserted,
+    updated: record.updated,
+    unchanged: record.unchanged,
+    rejected: record.rejected,
+    excluded: record.excluded,
+    message: record.message,
+    startedAt: record.started_at.toISOString(),
+    finishedAt: record.finished_at.toISOString(),
+    reportUrl: record.rejected > 0 ? reportUrlOf(record.id) : null,
+  };
+}

@@ -1,0 +1,466 @@
+import { Readable } from 'node:stream';
+import type { ColumnMapping, ImportEntity } from '@treeline/core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';
+import { createWorkspace } from '../workspaces/workspace.repository';
+import { listImportRejections } from './import.repository';
+import { importCsv } from './import-csv';
+import { ImportEventBus } from './import-event-bus';
+import { readDataHealth } from './read-data-health';
+import { readJsonRecords } from './read-json-records';
+import { type ImportDeps, runImport } from './run-import';
+
+const ndjson = (rows: unknown[]) => Readable.from([rows.map((r) => JSON.stringify(r)).join('\n')]);
+
+const REPS = [
+  { externalId: 'rep-1', name: 'Ada Rep', team: 'Team A', segment: 'smb' },
+  { externalId: 'rep-2', name: 'Bo Rep', team: 'Team B', segment: 'enterprise' },
+];
+const CONTACTS = ['c-1', 'c-2', 'c-3'].map((externalId, i) => ({
+  externalId,
+  createdAt: `2026-01-0${i + 1}T09:00:00Z`,
+  lifecycleStage: 'lead',
+  source: 'organic_search',
+  segment: 'smb',
+  ownerRepExternalId: 'rep-1',
+}));
+
+/**
+ * Hand-counted: 10 activities in the week of 2026-03-02 (UTC workspace).
+ * a-1..a-4 counted; a-5 note (internal_note); a-6 system event (system_event); a-7 no
+ * contact (no_contact); a-8 deleted (deleted); a-9 same contact/rep/channel 60 s after a-1
+ * from another source id (duplicate); a-10 3 h after a-1 (counted).
+ */
+const ACTIVITIES = [
+  {
+    externalId: 'a-1',
+    contactExternalId: 'c-1',
+    repExternalId: 'rep-1',
+    channel: 'call',
+    occurredAt: '2026-03-02T10:00:00Z',
+    direction: 'outbound',
+  },
+  {
+    externalId: 'a-2',
+    contactExternalId: 'c-2',
+    repExternalId: 'rep-1',
+    channel: 'email',
+    occurredAt: '2026-03-02T11:00:00Z',
+    direction: 'outbound',
+    automated: true,
+  },
+  {
+    externalId: 'a-3',
+    contactExternalId: 'c-3',
+    repExternalId: 'rep-2',
+    channel: 'meeting',
+    occurredAt: '2026-03-03T15:00:00Z',
+    direction: 'outbound',
+    meetingBooked: true,
+  },
+  {
+    externalId: 'a-4',
+    contactExternalId: 'c-2',
+    repExternalId: 'rep-2',
+    channel: 'call',
+    occurredAt: '2026-03-04T09:30:00Z',
+    direction: 'inbound',
+    replied: true,
+  },
+  {
+    externalId: 'a-5',
+    contactExternalId: 'c-1',
+    repExternalId: 'rep-1',
+    channel: 'note',
+    occurredAt: '2026-03-04T10:00:00Z',
+    direction: 'outbound',
+  },
+  {
+    externalId: 'a-6',
+    contactExternalId: 'c-1',
+    repExternalId: 'rep-1',
+    channel: 'task',
+    occurredAt: '2026-03-04T11:00:00Z',
+    direction: 'outbound',
+    systemGenerated: true,
+  },
+  {
+    externalId: 'a-7',
+    contactExternalId: null,
+    repExternalId: 'rep-2',
+    channel: 'call',
+    occurredAt: '2026-03-05T12:00:00Z',
+    direction: 'outbound',
+  },
+  {
+    externalId: 'a-8',
+    contactExternalId: 'c-3',
+    repExternalId: 'rep-2',
+    channel: 'email',
+    occurredAt: '2026-03-05T13:00:00Z',
+    direction: 'outbound',
+    deletedAt: '2026-03-06T00:00:00Z',
+  },
+  {
+    externalId: 'a-9',
+    sourceSystem: 'sync',
+    contactExternalId: 'c-1',
+    repExternalId: 'rep-1',
+    channel: 'call',
+    occurredAt: '2026-03-02T10:01:00Z',
+    direction: 'outbound',
+  },
+  {
+    externalId: 'a-10',
+    contactExternalId: 'c-1',
+    repExternalId: 'rep-1',
+    channel: 'call',
+    occurredAt: '2026-03-02T13:00:00Z',
+    direction: 'outbound',
+  },
+];
+
+const CSV_MAPPING: ColumnMapping = {
+  entity: 'activities',
+  timeZone: 'Europe/Berlin',
+  fields: {
+    externalId: { column: 'Id' },
+    contactExternalId: { column: 'Contact' },
+    repExternalId: { column: 'Owner' },
+    channel: { column: 'Type', values: { Call: 'call', Email: 'email', Meeting: 'meeting' } },
+    occurredAt: { column: 'When' },
+    direction: { constant: 'outbound' },
+  },
+};
+
+describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
+  let t: TestDatabase;
+  let deps: ImportDeps;
+  let workspaceId: string;
+
+  const bulk = (entity: ImportEntity, rows: unknown[], extra: { dryRun?: boolean } = {}) =>
+    runImport(deps, {
+      workspaceId,
+      entity,
+      origin: 'api',
+      mode: 'commit_valid',
+      records: readJsonRecords(entity, ndjson(rows), 'ndjson'),
+      ...extra,
+    });
+  const csv = (text: string | Buffer, extra: { dryRun?: boolean; delimiter?: ',' | ';' } = {}) =>
+    importCsv(deps, {
+      workspaceId,
+      origin: 'csv',
+      mapping: CSV_MAPPING,
+      source: Readable.from([typeof text === 'string' ? Buffer.from(text) : text]),
+      fileName: 'calls.csv',
+      ...extra,
+    });
+  const count = async (table: 'activities' | 'contacts' | 'imports') =>
+    Number(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from ${sql.table(table)} where workspace_id = ${workspaceId}`.execute(
+          t.db,
+        )
+      ).rows[0]?.n,
+    );
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    deps = { db: t.db, copyFrom: t.copyFrom };
+    const ws = await createWorkspace(t.db, { slug: 'imports', name: 'Imports', time_zone: 'UTC' });
+    workspaceId = ws.id;
+  });
+  afterAll(() => t.close());
+
+  it('upserts reps, contacts and activities and counts the exclusions by reason', async () => {
+    expect(await bulk('reps', REPS)).toMatchObject({
+      status: 'committed',
+      inserted: 2,
+      rejected: 0,
+    });
+    expect(await bulk('contacts', CONTACTS)).toMatchObject({ inserted: 3, updated: 0 });
+    const result = await bulk('activities', ACTIVITIES);
+    expect(result).toMatchObject({
+      status: 'committed',
+      rowsRead: 10,
+      inserted: 10,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      excluded: { internal_note: 1, system_event: 1, no_contact: 1, deleted: 1, duplicate: 1 },
+    });
+    const { rows } = await sql<{ external_id: string; excluded_reason: string | null }>`
+      select external_id, excluded_reason from activities
+      where workspace_id = ${workspaceId} and excluded_reason is not null order by external_id`.execute(
+      t.db,
+    );
+    expect(rows).toEqual([
+      { external_id: 'a-5', excluded_reason: 'internal_note' },
+      { external_id: 'a-6', excluded_reason: 'system_event' },
+      { external_id: 'a-7', excluded_reason: 'no_contact' },
+      { external_id: 'a-8', excluded_reason: 'deleted' },
+      { external_id: 'a-9', excluded_reason: 'duplicate' },
+    ]);
+  });
+
+  it('changes nothing when the same batch is sent again, and counts a changed row as updated', async () => {
+    const version = async () =>
+      (
+        await t.db
+          .selectFrom('workspaces')
+          .select('data_version')
+          .where('id', '=', workspaceId)
+          .executeTakeFirstOrThrow()
+      ).data_version;
+    const again = await bulk('activities', ACTIVITIES);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 10, rejected: 0 });
+    expect(await count('activities')).toBe(10);
+
+    const before = await version();
+    const changed = ACTIVITIES.map((a) =>
+      a.externalId === 'a-9' ? { ...a, occurredAt: '2026-03-02T12:00:00Z' } : a,
+    );
+    const result = await bulk('activities', changed);
+    expect(result).toMatchObject({ inserted: 0, updated: 1, unchanged: 9 });
+    // Moved two hours away from a-1, a-9 is no longer a duplicate.
+    expect(result.excluded.duplicate).toBe(0);
+    expect(await version()).toBeGreaterThan(before);
+    await bulk('activities', ACTIVITIES);
+  });
+
+  it('commits the valid rows of a bulk batch and names each rejected row, field and reason', async () => {
+    const result = await bulk('activities', [
+      {
+        externalId: 'b-1',
+        contactExternalId: 'c-1',
+        repExternalId: 'rep-1',
+        channel: 'call',
+        occurredAt: '2026-03-09T10:00:00Z',
+        direction: 'outbound',
+      },
+      {
+        externalId: 'b-2',
+        contactExternalId: 'c-404',
+        repExternalId: 'rep-1',
+        channel: 'call',
+        occurredAt: '2026-03-09T11:00:00Z',
+        direction: 'outbound',
+      },
+      {
+        externalId: 'b-3',
+        contactExternalId: 'c-1',
+        repExternalId: 'rep-1',
+        channel: 'fax',
+        occurredAt: '2026-03-09T12:00:00Z',
+        direction: 'outbound',
+      },
+      {
+        externalId: 'b-1',
+        contactExternalId: 'c-2',
+        repExternalId: 'rep-1',
+        channel: 'call',
+        occurredAt: '2026-03-09T13:00:00Z',
+        direction: 'outbound',
+      },
+    ]);
+    expect(result).toMatchObject({ status: 'committed', rowsRead: 4, inserted: 1, rejected: 3 });
+    expect(result.errors.map((e) => [e.row, e.field])).toEqual([
+      [2, 'contactExternalId'],
+      [3, 'channel'],
+      [4, 'externalId'],
+    ]);
+    expect(result.errors[0]?.reason).toContain("no contact with external id 'c-404'");
+    expect(result.errors[1]?.reason).toMatch(/call/);
+    expect(result.errors[2]?.reason).toContain('also on row 1');
+    const report = await listImportRejections(t.db, workspaceId, result.importId as string);
+    expect(report).toHaveLength(3);
+  });
+
+  it('refuses a CSV file with any bad row, writes nothing and keeps the report', async () => {
+    const before = await count('activities');
+    const file = [
+      'Id,Contact,Owner,Type,When',
+      'f-1,c-1,rep-1,Call,2026-03-10 09:00',
+      'f-2,c-2,rep-1,Carrier pigeon,2026-03-10 10:00',
+      'f-3,c-2,rep-1,Email,10/03/2026',
+    ].join('\n');
+    const result = await csv(file);
+    expect(result).toMatchObject({ status: 'refused', rowsRead: 3, rejected: 2, inserted: 0 });
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Type'],
+      [3, 'When'],
+    ]);
+    expect(await count('activities')).toBe(before);
+    const report = await listImportRejections(t.db, workspaceId, result.importId as string);
+    expect(report.map((r) => r.row)).toEqual([2, 3]);
+  });
+
+  it('imports a valid CSV file all at once, in the mapping time zone', async () => {
+    const result = await csv(
+      [
+        'Id,Contact,Owner,Type,When',
+        'f-1,c-1,rep-1,Call,2026-03-10 09:00',
+        'f-2,c-2,rep-2,Meeting,2026-03-10 10:00',
+      ].join('\r\n'),
+    );
+    expect(result).toMatchObject({ status: 'committed', inserted: 2 });
+    const row = await t.db
+      .selectFrom('activities')
+      .select('occurred_at')
+      .where('workspace_id', '=', workspaceId)
+      .where('external_id', '=', 'f-1')
+      .executeTakeFirstOrThrow();
+    expect(row.occurred_at.toISOString()).toBe('2026-03-10T08:00:00.000Z');
+  });
+
+  it('reports a dry run without writing', async () => {
+    const before = await count('activities');
+    const result = await csv('Id,Contact,Owner,Type,When\nf-9,c-3,rep-2,Call,2026-03-11 09:00\n', {
+      dryRun: true,
+    });
+    expect(result).toMatchObject({ status: 'dry_run', inserted: 1, importId: null });
+    expect(await count('activities')).toBe(before);
+  });
+
+  it.each([
+    ['an empty file', '', 'The file is empty'],
+    [
+      'a header-only file',
+      'Id,Contact,Owner,Type,When\n',
+      'header row (5 columns) but no data rows',
+    ],
+    ['a UTF-16 file', Buffer.from([0xff, 0xfe, 0x49, 0x00]), 'UTF-16'],
+    [
+      'bytes that are not UTF-8',
+      Buffer.concat([
+        Buffer.from('Id,Contact,Owner,Type,When\nf-1,c-1,rep-1,Call,'),
+        Buffer.from([0xe9, 0x0a]),
+      ]),
+      'Line 2 contains bytes that are not UTF-8',
+    ],
+    ['a mapping that does not fit', 'Identifier,Contact\nx,y\n', 'does not fit'],
+  ])('refuses %s, saying why', async (_label, content, message) => {
+    const before = await count('activities');
+    const result = await csv(content as string | Buffer);
+    expect(result.status).toBe('refused');
+    expect(result.message).toContain(message);
+    expect(await count('activities')).toBe(before);
+  });
+
+  it('names the delimiter when a file is split by another one', async () => {
+    const result = await csv('Id;Contact;Owner;Type;When\nf-1;c-1;rep-1;Call;2026-03-10 09:00\n', {
+      delimiter: ',',
+    });
+    expect(result.message).toContain('semicolon-delimited');
+    const guessed = await csv('Id;Contact;Owner;Type;When\ns-1;c-1;rep-1;Call;2026-03-12 09:00\n');
+    expect(guessed).toMatchObject({ status: 'committed', inserted: 1 });
+  });
+
+  it('leaves the database as it was when the import dies mid-way', async () => {
+    const before = await count('activities');
+    const imports = await count('imports');
+    async function* dying() {
+      for (let i = 1; i <= 5000; i++) {
+        if (i === 4000) throw new Error('connection reset');
+        yield {
+          rowNumber: i,
+          result: {
+            ok: true as const,
+            row: {
+              externalId: `d-${i}`,
+              sourceSystem: 'api',
+              contactExternalId: 'c-1',
+              repExternalId: 'rep-1',
+              channel: 'call' as const,
+              occurredAt: new Date(Date.UTC(2026, 2, 16, 0, i)),
+              direction: 'outbound' as const,
+              automated: false,
+              systemGenerated: false,
+              replied: false,
+              meetingBooked: false,
+              deletedAt: null,
+            },
+          },
+        };
+      }
+    }
+    await expect(
+      runImport(deps, {
+        workspaceId,
+        entity: 'activities',
+        origin: 'api',
+        mode: 'commit_valid',
+        records: dying(),
+      }),
+    ).rejects.toThrow('connection reset');
+    expect(await count('activities')).toBe(before);
+    expect(await count('imports')).toBe(imports);
+  });
+
+  it('streams a large batch through staging (COPY on PostgreSQL, batches on PGlite)', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({
+      externalId: `big-${i}`,
+      contactExternalId: `c-${(i % 3) + 1}`,
+      repExternalId: i % 2 ? 'rep-1' : 'rep-2',
+      channel: 'email',
+      occurredAt: new Date(Date.UTC(2026, 3, 1) + i * 600_000).toISOString(),
+      direction: 'outbound',
+    }));
+    const result = await bulk('activities', rows);
+    expect(result).toMatchObject({ inserted: 20_000, rejected: 0 });
+    const again = await bulk('activities', rows);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 20_000 });
+  });
+
+  it('delivers import events to durable subscribers, also those that were down', async () => {
+    const seen: string[] = [];
+    const bus = new ImportEventBus(t.db, { pollMs: 60_000 });
+    await bus.start();
+    await bus.subscribeDurable(`alerts-${kind}`, async (event) => {
+      seen.push(event.import_id);
+    });
+    const first = await bulk('contacts', [{ ...CONTACTS[0], source: 'referral' }]);
+    await bus.notify();
+    expect(seen).toEqual([first.importId]);
+    bus.stop();
+
+    // Down while the next import commits; a new process resumes from the cursor.
+    const second = await bulk('contacts', [{ ...CONTACTS[0], source: 'paid_search' }]);
+    const restarted = new ImportEventBus(t.db, { pollMs: 60_000 });
+    await restarted.start();
+    await restarted.subscribeDurable(`alerts-${kind}`, async (event) => {
+      seen.push(event.import_id);
+    });
+    expect(seen).toEqual([first.importId, second.importId]);
+    restarted.stop();
+  });
+
+  it('shows counted vs excluded activities per week and the freshness of imports', async () => {
+    const workspace = await t.db
+      .selectFrom('workspaces')
+      .selectAll()
+      .where('id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    const health = await readDataHealth(t.db, workspace, {
+      grain: 'week',
+      periods: 2,
+      now: new Date('2026-03-09T12:00:00Z'),
+    });
+    const week = health.periods[0];
+    expect(week?.period.start).toBe('2026-03-02T00:00:00.000Z');
+    expect(week).toMatchObject({
+      counted: 5,
+      excluded: { internal_note: 1, system_event: 1, no_contact: 1, deleted: 1, duplicate: 1 },
+    });
+    expect(health.freshness.map((f) => f.entity).sort()).toEqual([
+      'activities',
+      'contacts',
+      'reps',
+    ]);
+    expect(health.lastImportAt).toBeInstanceOf(Date);
+  });
+});

@@ -1,0 +1,373 @@
+/**
+ * One import, start to finish, in ONE transaction: stream normalized rows into staging,
+ * check keys and references set-based, upsert, re-mark the counting rules over the time
+ * the import touched, record the import with its counts and emit its event. A crash or a
+ * killed process mid-way rolls everything back; a refused import leaves only its record
+ * and the report of its rejected rows.
+ *
+ * Modes (docs/decisions/0014-import-modes.md):
+ * - all_or_nothing (CSV files): any rejected row refuses the whole import.
+ * - commit_valid (the bulk API): valid rows commit, rejected rows come back with reasons.
+ */
+import {
+  DomainError,
+  type ImportEntity,
+  type ImportRowError,
+  type NormalizedRecord,
+} from '@treeline/core';
+import { type Kysely, sql } from 'kysely';
+import { EXCLUDED_REASONS, markActivityExclusions } from '../counting/mark-activity-exclusions';
+import type { CopyFrom } from '../open-database';
+import type { Database, ExcludedReason, ImportMode } from '../schema/database';
+import { bumpDataVersion } from '../workspaces/workspace.repository';
+import { dropRejectedStagedRows, findStagedRowErrors } from './find-staged-row-errors';
+import { type ImportEventRecord, insertImportEvent, insertImportRecord } from './import.repository';
+import { STAGING_SPECS } from './staging-spec';
+import { createStagingWriter, STAGING_TABLE } from './staging-writer';
+import { upsertStagedRows } from './upsert-staged-rows';
+
+/** A record as a reader yields it: its 1-based data row number and the normalized result. */
+export interface NumberedRecord<E extends ImportEntity> {
+  rowNumber: number;
+  result: NormalizedRecord<E>;
+}
+
+export interface ImportRequest<E extends ImportEntity> {
+  workspaceId: string;
+  entity: E;
+  origin: 'api' | 'csv' | 'cli';
+  mode: ImportMode;
+  /** Run every step, report the counts, commit nothing and record nothing. */
+  dryRun?: boolean;
+  fileName?: string | null;
+  /** The column mapping used, kept with the record. */
+  mapping?: unknown;
+  records: AsyncIterable<NumberedRecord<E>>;
+  /** The file's column for one of our fields (for errors found after normalizing). */
+  columnOf?: (field: string) => string | null;
+  /** More rows than this refuses the import (the bulk API's per-request cap). */
+  maxRows?: number;
+}
+
+export interface ImportResult {
+  importId: string | null;
+  status: 'committed' | 'refused' | 'dry_run';
+  entity: ImportEntity;
+  mode: ImportMode;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Of the rows this import holds after commit, how many each counting rule excludes. */
+  excluded: Record<ExcludedReason, number>;
+  /** The first rejected rows (all of them are in the report). */
+  errors: ImportRowError[];
+  errorsTruncated: boolean;
+  message: string | null;
+  /** Why a refused import was refused: 'rows_rejected' or the file's problem code. */
+  refusal: string | null;
+  /** The workspace's data version after a commit. */
+  dataVersion: number | null;
+  /** The event a committed import emitted (publish it after the commit). */
+  event: ImportEventRecord | null;
+}
+
+export interface ImportDeps {
+  db: Kysely<Database>;
+  copyFrom?: CopyFrom;
+  now?: () => Date;
+  /** Called inside the transaction after the upsert (rollups kept for the metric engine). */
+  afterUpsert?: (
+    trx: Kysely<Database>,
+    change: { workspaceId: string; entity: ImportEntity; from: Date | null; to: Date | null },
+  ) => Promise<void>;
+}
+
+/** Rejected rows kept for the report; beyond this only their count is kept. */
+export const MAX_REPORTED_ERRORS = 10_000;
+const ERRORS_IN_RESULT = 200;
+
+class Outcome extends Error {
+  constructor(readonly result: ImportResult) {
+    super(result.status);
+  }
+}
+
+/**
+ * Runs one import.
+ * @example
+ * const result = await runImport({ db, copyFrom }, {
+ *   workspaceId, entity: 'activities', origin: 'api', mode: 'commit_valid', records,
+ * });
+ * result.inserted; // 99_998
+ */
+export async function runImport<E extends ImportEntity>(
+  deps: ImportDeps,
+  request: ImportRequest<E>,
+): Promise<ImportResult> {
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now();
+  const spec = STAGING_SPECS[request.entity];
+  const columnOf = request.columnOf ?? ((field: string) => field);
+  const errors: ImportRowError[] = [];
+  let rowsRead = 0;
+  let parseRejected = 0;
+  const base = {
+    entity: request.entity,
+    mode: request.mode,
+    excluded: zeroExcluded(),
+    event: null,
+    dataVersion: null,
+    refusal: null,
+  };
+
+  try {
+    return await deps.db.transaction().execute(async (trx): Promise<ImportResult> => {
+      await sql`select pg_advisory_xact_lock(hashtext('treeline.import'), hashtext(${request.workspaceId}))`.execute(
+        trx,
+      );
+      const writer = await createStagingWriter(trx, spec, deps.copyFrom);
+      try {
+        for await (const { rowNumber, result } of request.records) {
+          rowsRead++;
+          if (request.maxRows !== undefined && rowsRead > request.maxRows) {
+            throw new DomainError(
+              'too_many_rows',
+              `This request has more than ${request.maxRows} rows; send at most ${request.maxRows} rows per request (split the batch).`,
+            );
+          }
+          if (result.ok) {
+            await writer.add(rowNumber, result.row);
+          } else {
+            parseRejected++;
+            for (const error of result.errors) {
+              if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
+            }
+          }
+        }
+        await writer.finish();
+      } catch (error) {
+        writer.abort(error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      }
+      // Temporary tables have no statistics until analysed; the joins below need them.
+      await sql.raw(`analyze ${STAGING_TABLE}`).execute(trx);
+
+      const staged = await findStagedRowErrors(
+        trx,
+        spec,
+        request.workspaceId,
+        columnOf,
+        Math.max(0, MAX_REPORTED_ERRORS - errors.length),
+      );
+      errors.push(...staged.errors);
+      errors.sort((a, b) => a.row - b.row);
+      const rejected = parseRejected + staged.rejectedRows;
+      const counts = {
+        ...base,
+        rowsRead,
+        rejected,
+        errors: errors.slice(0, ERRORS_IN_RESULT),
+        errorsTruncated: errors.length > ERRORS_IN_RESULT || rejected > errors.length,
+      };
+
+      if (rejected > 0 && request.mode === 'all_or_nothing' && !request.dryRun) {
+        throw new Outcome({
+          ...counts,
+          importId: null,
+          status: 'refused',
+          refusal: 'rows_rejected',
+          inserted: 0,
+          updated: 0,
+          unchanged: 0,
+          message: `Nothing was imported: ${rejected} of ${rowsRead} rows have errors. Fix them (see the report) and import the file again.`,
+        });
+      }
+      if (staged.rejectedRows > 0) await dropRejectedStagedRows(trx);
+
+      const range =
+        request.entity === 'activities' ? await activityTimeRange(trx, request.workspaceId) : null;
+      const { inserted, updated } = await upsertStagedRows(
+        trx,
+        request.entity,
+        request.workspaceId,
+      );
+      const unchanged = rowsRead - rejected - inserted - updated;
+
+      let excluded = zeroExcluded();
+      if (request.entity === 'activities' && range?.from) {
+        await markActivityExclusions(trx, request.workspaceId, { since: range.from });
+        excluded = await excludedAmongStaged(trx, request.workspaceId);
+      }
+      await deps.afterUpsert?.(trx, {
+        workspaceId: request.workspaceId,
+        entity: request.entity,
+        from: range?.from ?? null,
+        to: range?.to ?? null,
+      });
+
+      const result = { ...counts, inserted, updated, unchanged, excluded };
+      if (request.dryRun) {
+        throw new Outcome({
+          ...result,
+          importId: null,
+          status: 'dry_run',
+          message: dryRunMessage(request.mode, rejected, inserted, updated, unchanged),
+        });
+      }
+
+      const dataVersion = await bumpDataVersion(trx, request.workspaceId);
+      const importId = await insertImportRecord(
+        trx,
+        {
+          workspace_id: request.workspaceId,
+          entity: request.entity,
+          origin: request.origin,
+          file_name: request.fileName ?? null,
+          mode: request.mode,
+          status: 'committed',
+          mapping: request.mapping,
+          rows_read: rowsRead,
+          inserted,
+          updated,
+          unchanged,
+          rejected,
+          excluded,
+          message: null,
+          started_at: startedAt,
+        },
+        errors,
+      );
+      const event = await insertImportEvent(trx, {
+        workspace_id: request.workspaceId,
+        import_id: importId,
+        entity: request.entity,
+        data_version: dataVersion,
+        changed_from: range?.from ?? null,
+        changed_to: range?.to ?? null,
+      });
+      return { ...result, importId, status: 'committed', message: null, dataVersion, event };
+    });
+  } catch (error) {
+    // Refusals and dry runs end by throwing, so that the transaction rolls back.
+    if (error instanceof Outcome) {
+      if (error.result.status === 'refused') {
+        return recordRefusal(deps.db, request, startedAt, error.result, errors);
+      }
+      return error.result;
+    }
+    if (error instanceof DomainError) {
+      // A file-level problem (e.g. a mapping that does not fit the header) may name cells.
+      const fileErrors = Array.isArray(error.details.errors)
+        ? (error.details.errors as ImportRowError[])
+        : [];
+      const result: ImportResult = {
+        ...base,
+        importId: null,
+        status: 'refused',
+        refusal: error.code,
+        rowsRead,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        errors: fileErrors,
+        errorsTruncated: false,
+        message: `Nothing was imported: ${error.message}`,
+      };
+      return recordRefusal(deps.db, request, startedAt, result, fileErrors);
+    }
+    throw error;
+  }
+}
+
+async function recordRefusal<E extends ImportEntity>(
+  db: Kysely<Database>,
+  request: ImportRequest<E>,
+  startedAt: Date,
+  result: ImportResult,
+  errors: readonly ImportRowError[],
+): Promise<ImportResult> {
+  if (request.dryRun) return result;
+  const importId = await db.transaction().execute((trx) =>
+    insertImportRecord(
+      trx,
+      {
+        workspace_id: request.workspaceId,
+        entity: request.entity,
+        origin: request.origin,
+        file_name: request.fileName ?? null,
+        mode: request.mode,
+        status: 'refused',
+        mapping: request.mapping,
+        rows_read: result.rowsRead,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: result.rejected,
+        excluded: result.excluded,
+        message: result.message,
+        started_at: startedAt,
+      },
+      errors,
+    ),
+  );
+  return { ...result, importId };
+}
+
+/** The earliest and latest activity time the import touches, old values included. */
+async function activityTimeRange(
+  trx: Kysely<Database>,
+  workspaceId: string,
+): Promise<{ from: Date | null; to: Date | null }> {
+  const { rows } = await sql<{ from: Date | null; to: Date | null }>`
+    select least(min(s.occurred_at), min(a.occurred_at)) as "from",
+           greatest(max(s.occurred_at), max(a.occurred_at)) as "to"
+    from ${sql.table(STAGING_TABLE)} s
+    left join activities a
+      on a.workspace_id = ${workspaceId} and a.source_system = s.source_system
+     and a.external_id = s.external_id`.execute(trx);
+  const row = rows[0];
+  return { from: toDate(row?.from), to: toDate(row?.to) };
+}
+
+function toDate(value: Date | string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(value);
+}
+
+async function excludedAmongStaged(
+  trx: Kysely<Database>,
+  workspaceId: string,
+): Promise<Record<ExcludedReason, number>> {
+  const { rows } = await sql<{ reason: ExcludedReason; n: number | string }>`
+    select a.excluded_reason as reason, count(*) as n
+    from ${sql.table(STAGING_TABLE)} s
+    join activities a
+      on a.workspace_id = ${workspaceId} and a.source_system = s.source_system
+     and a.external_id = s.external_id
+    where a.excluded_reason is not null
+    group by a.excluded_reason`.execute(trx);
+  const excluded = zeroExcluded();
+  for (const row of rows) excluded[row.reason] = Number(row.n);
+  return excluded;
+}
+
+function zeroExcluded(): Record<ExcludedReason, number> {
+  return Object.fromEntries(EXCLUDED_REASONS.map((r) => [r, 0])) as Record<ExcludedReason, number>;
+}
+
+function dryRunMessage(
+  mode: ImportMode,
+  rejected: number,
+  inserted: number,
+  updated: number,
+  unchanged: number,
+): string {
+  const would = `would insert ${inserted}, update ${updated} and leave ${unchanged} unchanged`;
+  if (rejected === 0) return `Ready: importing ${would}.`;
+  return mode === 'all_or_nothing'
+    ? `${rejected} rows have errors, so importing would change nothing; without them it ${would}.`
+    : `${rejected} rows have errors and would be skipped; the rest ${would}.`;
+}

@@ -1,0 +1,140 @@
+/**
+ * Loads normalized rows into the import's temporary staging table, inside the import's
+ * transaction: through COPY on PostgreSQL (rows stream to the server while the file is
+ * still being parsed, with backpressure, so memory stays flat), through batched inserts of
+ * JSON record sets on PGlite. The table is dropped at commit or rollback.
+ */
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import type { ImportEntity, ImportRowOf } from '@treeline/core';
+import { type Kysely, sql } from 'kysely';
+import type { CopyFrom } from '../open-database';
+import type { Database } from '../schema/database';
+import type { StagedValue, StagingSpec } from './staging-spec';
+
+export const STAGING_TABLE = 'import_stage';
+
+export interface StagingWriter<E extends ImportEntity> {
+  add(rowNumber: number, row: ImportRowOf<E>): Promise<void>;
+  /** Flushes and waits until every added row is in the staging table. */
+  finish(): Promise<void>;
+  /** Stops a COPY in flight (the transaction is being rolled back). */
+  abort(error: Error): void;
+}
+
+const BATCH_ROWS = 2000;
+const COPY_CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Creates the staging table and returns its writer.
+ * @example
+ * const writer = await createStagingWriter(trx, STAGING_SPECS.activities, copyFrom);
+ * await writer.add(1, row); await writer.finish();
+ */
+export async function createStagingWriter<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  spec: StagingSpec<E>,
+  copyFrom: CopyFrom | undefined,
+): Promise<StagingWriter<E>> {
+  const columns = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+  await sql
+    .raw(
+      `create temp table ${STAGING_TABLE} (row_number bigint not null, ${columns}) on commit drop`,
+    )
+    .execute(trx);
+  return copyFrom ? copyWriter(trx, spec, copyFrom) : batchWriter(trx, spec);
+}
+
+function copyWriter<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  spec: StagingSpec<E>,
+  copyFrom: CopyFrom,
+): StagingWriter<E> {
+  const stream = new PassThrough({ highWaterMark: 4 * COPY_CHUNK_CHARS });
+  // Failures reach the caller through `copying` or the import's own throw; an aborted
+  // stream must not also raise an unhandled 'error' event.
+  stream.on('error', () => {});
+  const names = ['row_number', ...spec.columns.map((c) => c.name)].join(', ');
+  const copying = copyFrom(trx, `copy ${STAGING_TABLE} (${names}) from stdin`, stream);
+  // Surfaces a failed COPY at the next add instead of waiting for a drain that never comes.
+  let failure: unknown = null;
+  copying.catch((error) => {
+    failure = error;
+  });
+  let chunk = '';
+
+  async function flush() {
+    if (!chunk) return;
+    const ok = stream.write(chunk);
+    chunk = '';
+    if (!ok) await Promise.race([once(stream, 'drain'), copying]);
+    if (failure) throw failure;
+  }
+
+  return {
+    async add(rowNumber, row) {
+      if (failure) throw failure;
+      chunk += copyLine(rowNumber, spec.values(row));
+      if (chunk.length >= COPY_CHUNK_CHARS) await flush();
+    },
+    async finish() {
+      await flush();
+      stream.end();
+      await copying;
+    },
+    abort(error) {
+      stream.destroy(error);
+      copying.catch(() => {});
+    },
+  };
+}
+
+function batchWriter<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  spec: StagingSpec<E>,
+): StagingWriter<E> {
+  let batch: Record<string, StagedValue | number>[] = [];
+  const names = spec.columns.map((c) => c.name);
+
+  async function flush() {
+    if (batch.length === 0) return;
+    const json = JSON.stringify(batch);
+    batch = [];
+    await sql`insert into ${sql.table(STAGING_TABLE)}
+      select * from json_populate_recordset(null::${sql.table(STAGING_TABLE)}, ${json}::json)`.execute(
+      trx,
+    );
+  }
+
+  return {
+    async add(rowNumber, row) {
+      const values = spec.values(row);
+      const record: Record<string, StagedValue | number> = { row_number: rowNumber };
+      for (let i = 0; i < names.length; i++) record[names[i] as string] = values[i] ?? null;
+      batch.push(record);
+      if (batch.length >= BATCH_ROWS) await flush();
+    },
+    finish: flush,
+    abort() {
+      batch = [];
+    },
+  };
+}
+
+/** One row in COPY's text format: tab-separated, `\N` for null, with escapes. */
+function copyLine(rowNumber: number, values: StagedValue[]): string {
+  let line = String(rowNumber);
+  for (const value of values) line += `\t${value === null ? '\\N' : escapeCopy(value)}`;
+  return `${line}\n`;
+}
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+function escapeCopy(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value
+    .replaceAll('\\', '\\\\')
+    .replaceAll('\t', '\\t')
+    .replaceAll('\n', '\\n')
+    .replaceAll('\r', '\\r');
+}
