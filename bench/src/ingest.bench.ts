@@ -205,12 +205,17 @@ export async function runIngestBenchmark(
   try {
     await migrateToLatest(opened.db);
     const workspace = await createWorkspace(opened.db, { slug: 'ingest', name: 'Ingest bench' });
+    let phases: Record<string, number> = {};
     const deps: ImportDeps = {
+      onPhase: (name, ms) => {
+        phases[name] = (phases[name] ?? 0) + ms;
+      },
       db: opened.db,
       copyFrom: opened.copyFrom,
       afterUpsert: options.afterUpsert,
     };
     const run = async (mapping: ColumnMapping, path: string) => {
+      phases = {};
       const started = performance.now();
       const result = await importCsv(deps, {
         workspaceId: workspace.id,
@@ -223,8 +228,12 @@ export async function runIngestBenchmark(
       if (result.status !== 'committed') {
         throw new Error(`${path}: ${result.message} ${JSON.stringify(result.errors.slice(0, 3))}`);
       }
+      log(
+        `  phases (ms): ${JSON.stringify(Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])))}`,
+      );
       return {
         result,
+        phases: { ...phases },
         step: { rows: result.rowsRead, ms, rowsPerSecond: result.rowsRead / (ms / 1000) },
       };
     };

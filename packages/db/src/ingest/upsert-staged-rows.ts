@@ -13,6 +13,8 @@ import { STAGING_TABLE } from './staging-writer';
 
 interface UpsertPlan {
   table: keyof Database & string;
+  /** Rows are inserted in this order (activities by time: the time index grows at its end). */
+  insertOrder?: string;
   /** The natural key (after workspace_id): the ON CONFLICT target, never updated. */
   key: readonly string[];
   /** Target column → expression over the staging row `s` and the joins. */
@@ -90,6 +92,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['deleted_at', 's.deleted_at'],
     ],
     joins: `${contactJoin('contact_external_id')} ${repJoin('rep_external_id')}`,
+    insertOrder: 'occurred_at',
     // The row-level counting rules are stored as the row is written; duplicates, which
     // depend on neighbouring rows, are marked by the pass that follows the upsert.
     derived: [['excluded_reason', exclusionReasonByRules('v')]],
@@ -131,7 +134,11 @@ export function targetTableOf(entity: ImportEntity): keyof Database & string {
 }
 
 /**
- * Upserts every row of the staging table into the entity's table.
+ * Upserts every row of the staging table into the entity's table: one INSERT of the rows
+ * whose key is new and one UPDATE of the rows whose values differ. Two plain statements
+ * instead of INSERT … ON CONFLICT: no speculative insertion per row, about twice as fast at
+ * millions of rows. Imports of a workspace are serialized (an advisory lock), so no other
+ * writer can add a key between the two.
  * @example const { inserted, updated } = await upsertStagedRows(trx, 'activities', workspaceId);
  */
 export async function upsertStagedRows(
@@ -140,32 +147,48 @@ export async function upsertStagedRows(
   workspaceId: string,
 ): Promise<{ inserted: number; updated: number }> {
   const plan = PLANS[entity];
-  const ws = sql`${workspaceId}::uuid`;
   const raw = (text: string) => sql.raw(text.replaceAll('$ws', `'${workspaceId}'::uuid`));
   const names = plan.columns.map(([name]) => name);
   const derived = plan.derived ?? [];
   const allNames = [...names, ...derived.map(([name]) => name)];
   const compared = names.filter((n) => !plan.key.includes(n));
-  const updated = [...compared, ...derived.map(([name]) => name)];
-  const inner = raw(
+  const updatedNames = [...compared, ...derived.map(([name]) => name)];
+  const rows = raw(
     `select ${plan.columns.map(([name, expr]) => `${expr} as ${name}`).join(', ')}
      from ${STAGING_TABLE} s ${plan.joins}`,
   );
-  const result = await sql<{ inserted: number | string; updated: number | string }>`
-    with up as (
-      insert into ${sql.table(plan.table)} as t (workspace_id, ${sql.raw(allNames.join(', '))})
-      select ${ws}, ${sql.raw(names.map((n) => `v.${n}`).join(', '))}
-        ${derived.length ? sql`, ${sql.join(derived.map(([, expr]) => expr))}` : sql``}
-      from (${inner}) v
-      on conflict (workspace_id, ${sql.raw(plan.key.join(', '))}) do update set
-        ${sql.raw(updated.map((n) => `${n} = excluded.${n}`).join(', '))}
-      where (${sql.raw(compared.map((n) => `t.${n}`).join(', '))})
-        is distinct from (${sql.raw(compared.map((n) => `excluded.${n}`).join(', '))})
-      returning (xmax = 0) as inserted
+  const row = sql`select v.*${derived.length ? sql`, ${sql.join(derived.map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`))}` : sql``}
+    from (${rows}) v`;
+  const keyMatch = (left: string, right: string) =>
+    sql.raw(
+      [`${left}.workspace_id = '${workspaceId}'::uuid`]
+        .concat(plan.key.map((k) => `${left}.${k} = ${right}.${k}`))
+        .join(' and '),
+    );
+
+  const updated = await sql<{ n: number | string }>`
+    with changed as (
+      update ${sql.table(plan.table)} as t
+      set ${sql.raw(updatedNames.map((n) => `${n} = r.${n}`).join(', '))}
+      from (${row}) r
+      where ${keyMatch('t', 'r')}
+        and (${sql.raw(compared.map((n) => `t.${n}`).join(', '))})
+          is distinct from (${sql.raw(compared.map((n) => `r.${n}`).join(', '))})
+      returning 1
     )
-    select count(*) filter (where inserted) as inserted,
-           count(*) filter (where not inserted) as updated
-    from up`.execute(trx);
-  const row = result.rows[0];
-  return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
+    select count(*) as n from changed`.execute(trx);
+  const inserted = await sql<{ n: number | string }>`
+    with added as (
+      insert into ${sql.table(plan.table)} (workspace_id, ${sql.raw(allNames.join(', '))})
+      select ${workspaceId}::uuid, ${sql.raw(allNames.map((n) => `r.${n}`).join(', '))}
+      from (${row}) r
+      where not exists (select 1 from ${sql.table(plan.table)} t where ${keyMatch('t', 'r')})
+      ${plan.insertOrder ? sql.raw(`order by r.${plan.insertOrder}`) : sql``}
+      returning 1
+    )
+    select count(*) as n from added`.execute(trx);
+  return {
+    inserted: Number(inserted.rows[0]?.n ?? 0),
+    updated: Number(updated.rows[0]?.n ?? 0),
+  };
 }

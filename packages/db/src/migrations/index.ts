@@ -7,12 +7,14 @@ import * as crmAndTrees from './2026-11-23T0000-crm-and-trees';
 import * as treeRevisions from './2026-11-23T0100-tree-revisions';
 import * as dataVersion from './2026-11-23T0200-data-version';
 import * as imports from './2026-11-23T0400-imports';
+import * as activityReferences from './2026-11-23T0500-activities-references-checked-by-imports';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
   '2026-11-23T0100-tree-revisions': treeRevisions,
   '2026-11-23T0200-data-version': dataVersion,
   '2026-11-23T0400-imports': imports,
+  '2026-11-23T0500-activities-references-checked-by-imports': activityReferences,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */
