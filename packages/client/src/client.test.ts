@@ -66,4 +66,20 @@ describe('the typed client', () => {
       errors: [{ path: 'id' }],
     });
   });
+
+  it('keeps the extension members of a problem (a refused import names its report)', async () => {
+    const body = {
+      type: 'https://treeline.dev/problems/import-refused',
+      title: 'Import refused',
+      status: 422,
+      detail: 'Nothing was imported',
+      rejected: 2,
+      reportUrl: '/api/imports/x/report.csv',
+    };
+    const res = new Response(JSON.stringify(body), {
+      status: 422,
+      headers: { 'content-type': 'application/problem+json' },
+    });
+    expect(await readProblem(res)).toEqual(body);
+  });
 });

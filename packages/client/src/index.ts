@@ -23,17 +23,21 @@ export function createTreelineClient(
   return hc<AppType>(baseUrl, options);
 }
 
-/** The problem a failed response carries (or a generic one when the body is not problem+json). */
+/**
+ * The problem a failed response carries, extension members included (a refused import's
+ * counts and report address, a conflict's changes), or a generic one when the body is not
+ * problem+json.
+ */
 export async function readProblem(response: Response): Promise<Problem> {
   try {
     const body = (await response.json()) as Partial<Problem>;
     if (typeof body.title === 'string') {
       return {
+        ...body,
         type: body.type ?? 'about:blank',
         title: body.title,
         status: body.status ?? response.status,
         detail: body.detail ?? '',
-        ...(body.errors ? { errors: body.errors } : {}),
       };
     }
   } catch {

@@ -42,7 +42,7 @@ const uploadRoute = createRoute({
   tags: ['imports'],
   summary: 'Upload a CSV file (raw body) for import',
   description:
-    'Send the file as the raw request body (`Content-Type: text/csv`), its name in `X-File-Name`. The answer holds the header, the first 20 rows and the preset matching the columns, for choosing a mapping. Files over the server limit (1 GiB by default) are refused: import those with the CLI, which streams any size.',
+    'Send the file as the raw request body (`Content-Type: text/csv`), its name in `X-File-Name` (percent-encoded when not ASCII). The answer holds the header, the first 20 rows and the preset matching the columns, for choosing a mapping. Files over the server limit (1 GiB by default) are refused: import those with the CLI, which streams any size.',
   responses: {
     201: { content: { 'application/json': { schema: UploadSchema } }, description: 'Stored' },
     413: problem('The file is larger than the upload limit'),
@@ -93,7 +93,7 @@ export const uploadRoutes = new OpenAPIHono<AppEnv>()
         createWriteStream(path),
       );
       const preview = await previewCsv(createReadStream(path), 20);
-      const fileName = c.req.header('x-file-name')?.trim() || null;
+      const fileName = fileNameOf(c.req.header('x-file-name'));
       const meta: UploadMeta = { fileName, bytes, delimiter: preview.delimiter };
       await writeFile(join(dir, `${uploadId}.json`), JSON.stringify(meta));
       return c.json(
@@ -139,6 +139,17 @@ export const uploadRoutes = new OpenAPIHono<AppEnv>()
     }
     return c.json(importResultJson(result), 200);
   });
+
+/** Header values are Latin-1, so clients percent-encode other names: decoded here. */
+function fileNameOf(header: string | undefined): string | null {
+  const raw = header?.trim();
+  if (!raw) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
 
 function uploadFolder(deps: AppDeps, workspaceId: string): string {
   return join(deps.uploadDir, workspaceId);
