@@ -180,12 +180,12 @@ const ACTIVITIES_MAPPING: ColumnMapping = {
 
 /**
  * Runs the ingestion benchmark on a fresh database `url` (dropped and created).
- * @example await runIngestBenchmark('postgres://postgres@127.0.0.1:5432/treeline_ingest_bench', sizes, { log, afterUpsert });
+ * @example await runIngestBenchmark('postgres://postgres@127.0.0.1:5432/treeline_ingest_bench', sizes, { log });
  */
 export async function runIngestBenchmark(
   url: string,
   sizes: IngestSizes,
-  options: { log: (line: string) => void; afterUpsert?: ImportDeps['afterUpsert'] },
+  options: { log: (line: string) => void },
 ): Promise<IngestResult> {
   const { log } = options;
   const paths = await ensureIngestFiles(sizes, log);
@@ -212,7 +212,6 @@ export async function runIngestBenchmark(
       },
       db: opened.db,
       copyFrom: opened.copyFrom,
-      afterUpsert: options.afterUpsert,
     };
     const run = async (mapping: ColumnMapping, path: string) => {
       phases = {};

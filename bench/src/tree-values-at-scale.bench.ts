@@ -1,15 +1,18 @@
 /**
  * The tree-values benchmark at bench scale (DESIGN.md §8): the demo workspace's activity
- * tree, 52 weekly periods over 5 M activities on PostgreSQL. Cold (buildTreeView, no result
- * cache), warm (cachedTreeView on unchanged data), DuckDB computing the same aggregates from
- * the raw rows, and the naive evaluation (one engine call per node per period) on a sample
- * of periods, extrapolated to all of them.
+ * tree, 52 weekly periods over 5 M activities on PostgreSQL. First the activity rollup is
+ * rebuilt whole (its maintenance cost); then cold (buildTreeView, no result cache, reading
+ * the rollup), cold over the raw rows (the rollup not read), warm (cachedTreeView on
+ * unchanged data), DuckDB computing the same aggregates from the raw rows, and the naive
+ * evaluation (one engine call per node per period) on a sample of periods, extrapolated.
  */
 import { performance } from 'node:perf_hooks';
 import {
   buildTreeView,
   cachedTreeView,
+  evaluateMetricSeries,
   listTrees,
+  refreshActivityRollup,
   TreeViewCache,
   type TreeViewOptions,
 } from '@treeline/db';
@@ -31,7 +34,19 @@ export interface ScaleResult {
   seedMs: number | null;
   seededThisRun: boolean;
   seededAt: string;
+  /** The activity rollup rebuilt whole from the raw rows, once, this run. */
+  rollup: {
+    buildMs: number;
+    vacuumMs: number;
+    rows: number;
+    activitiesPerSecond: number;
+    /** Refreshing the local days of the last 7 × 24 hours, as an import of them would. */
+    lastWeek: { ms: number; rows: number; activities: number };
+  };
+  /** buildTreeView reading the activity rollup. */
   cold: Timing;
+  /** buildTreeView over the raw rows (useRollups: false). */
+  coldRaw: Timing;
   warm: Timing;
   duckdb: Timing & { exportMs: number | null; nodesCompared: number };
   naive: {
@@ -69,6 +84,42 @@ export async function runTreeValuesAtScale(
     await count('contacts'),
     await count('reps'),
   ];
+  // The rollup's maintenance cost: a whole rebuild (an import refreshes only its days).
+  const buildStart = performance.now();
+  const built = await refreshActivityRollup(db, workspace.id);
+  const buildMs = performance.now() - buildStart;
+  // A whole rebuild deletes every old row: vacuum them away, as autovacuum would.
+  const vacuumStart = performance.now();
+  await sql`vacuum analyze activity_rollups`.execute(db);
+  const vacuumMs = performance.now() - vacuumStart;
+  // What an import of the last week costs: the rollup of the local days it touched.
+  const to = workspace.created_at;
+  const from = new Date(to.getTime() - 7 * 86_400_000);
+  const weekActivities = Number(
+    (
+      await db
+        .selectFrom('activities')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workspace_id', '=', workspace.id)
+        .where('occurred_at', '>=', from)
+        .where('occurred_at', '<', to)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const weekStart = performance.now();
+  const week = await refreshActivityRollup(db, workspace.id, { from, to });
+  const weekMs = performance.now() - weekStart;
+  const rollup = {
+    buildMs,
+    vacuumMs,
+    rows: built.rows,
+    activitiesPerSecond: activities / (buildMs / 1000),
+    lastWeek: { ms: weekMs, rows: week.rows, activities: weekActivities },
+  };
+  log(
+    `activity rollup rebuilt in ${(buildMs / 1000).toFixed(1)} s: ${built.rows.toLocaleString('en-US')} rows from ${activities.toLocaleString('en-US')} activities (${Math.round(rollup.activitiesPerSecond).toLocaleString('en-US')} activities/s); vacuum ${(vacuumMs / 1000).toFixed(1)} s; last week's days refreshed in ${weekMs.toFixed(0)} ms (${weekActivities.toLocaleString('en-US')} activities)`,
+  );
+
   const [tree] = await listTrees(db, workspace.id);
   if (!tree) throw new Error('the bench workspace has no tree');
   // The data end when the workspace was seeded: the same 52 weeks on every run.
@@ -84,9 +135,31 @@ export async function runTreeValuesAtScale(
     log(`nodes with errors: ${errors.map((n) => `${n.label} (${n.error!.code})`).join(', ')}`);
   }
 
-  // Cold: the engine over the raw rows, no result cache (PostgreSQL's buffer cache is warm).
+  // The activity scan must have read the rollup (a stale one would silently mean raw rows).
+  const reads: string[] = [];
+  await evaluateMetricSeries(db, workspace, {
+    periods: reference.nodes[0]!.series.map((p, i, all) => ({
+      grain: 'week' as const,
+      start: p.periodStart,
+      end: all[i + 1]?.periodStart ?? reference.period.end,
+    })),
+    requests: reference.nodes.map((n) => ({ metricKey: n.metricKey, filter: n.filter })),
+    onScan: (source, read) => {
+      if (source === 'activities') reads.push(read);
+    },
+  });
+  if (reads.join() !== 'activity_rollup') throw new Error(`activity scan read ${reads.join()}`);
+  const rawView = () =>
+    buildTreeView(db, workspace, tree.id, { ...viewOptions, useRollups: false });
+  if (JSON.stringify(await rawView()) !== JSON.stringify(reference)) {
+    throw new Error('the tree view over the raw rows differs from the one over the rollup');
+  }
+
+  // Cold: the engine reading the rollup, no result cache (PostgreSQL's buffer cache is warm).
   const cold = await time(options.runs, view);
-  log(`cold (buildTreeView) median ${cold.median.toFixed(0)} ms over ${cold.runs} runs`);
+  log(`cold (buildTreeView, rollup) median ${cold.median.toFixed(0)} ms over ${cold.runs} runs`);
+  const coldRaw = await time(options.runs, rawView);
+  log(`cold over the raw rows median ${coldRaw.median.toFixed(0)} ms over ${coldRaw.runs} runs`);
 
   // Warm: the result cache on unchanged data.
   const cache = new TreeViewCache();
@@ -175,7 +248,9 @@ export async function runTreeValuesAtScale(
     seedMs: bench.seedMs,
     seededThisRun: bench.seededThisRun,
     seededAt: workspace.created_at.toISOString(),
+    rollup,
     cold,
+    coldRaw,
     warm,
     duckdb: { ...duckdb, exportMs: duck.exportMs, nodesCompared },
     naive: {

@@ -33,8 +33,6 @@ export interface AppDeps {
   uploadDir: string;
   /** The largest upload accepted, in bytes. */
   maxUploadBytes: number;
-  /** Work an import does in its transaction after the upsert (rollups). */
-  afterImportUpsert?: ImportDeps['afterUpsert'];
 }
 
 export interface AppEnv {

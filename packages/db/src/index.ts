@@ -13,6 +13,7 @@ export { planMetricRequest } from './metrics/plan-metric-request';
 export * from './migrate';
 export { latestMigration, migrations } from './migrations';
 export * from './open-database';
+export * from './rollups/refresh-activity-rollup';
 export * from './schema/database';
 export * from './trees/build-tree-view';
 export * from './trees/cached-tree-view';

@@ -13,7 +13,8 @@
  * per batch (`returning id, external_id`) and activities, deals and events are mapped
  * through them in memory (a Float64Array per entity: 4 MB for 500,000 contacts). The
  * row-level exclusion reasons are stored as activities are written; the final
- * markActivityExclusions pass then only has duplicates left to change.
+ * markActivityExclusions pass then only has duplicates left to change, and the activity
+ * rollup the metric engine reads is built from the counted activities.
  */
 import { type Kysely, sql } from 'kysely';
 import {
@@ -21,6 +22,7 @@ import {
   exclusionReasonByRules,
   markActivityExclusions,
 } from '../counting/mark-activity-exclusions';
+import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
 import type { Database } from '../schema/database';
 import type { DemoDataOptions } from './demo-options';
 import type { DemoCounts } from './demo-rows';
@@ -285,6 +287,8 @@ async function insertAll(
   progress('activity_exclusions', 0, 1);
   // Also bumps the workspace's data version, so cached tree values of it are dropped.
   const exclusions = await markActivityExclusions(db, workspaceId);
+  // After the version bump above, so the rollup is recorded as current.
+  await refreshActivityRollup(db, workspaceId);
   progress('activity_exclusions', 1, 1);
   return { ...counts, exclusions };
 }

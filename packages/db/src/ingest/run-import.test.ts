@@ -7,6 +7,8 @@ import { createWorkspace } from '../workspaces/workspace.repository';
 import { listImportRejections } from './import.repository';
 import { importCsv } from './import-csv';
 import { ImportEventBus } from './import-event-bus';
+import { periodsBetween } from '@treeline/core';
+import { evaluateMetricSeries } from '../metrics/evaluate-metric-series';
 import { readDataHealth } from './read-data-health';
 import { readJsonRecords } from './read-json-records';
 import { type ImportDeps, runImport } from './run-import';
@@ -462,5 +464,25 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
       'reps',
     ]);
     expect(health.lastImportAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps the activity rollup current, so the engine reads it after an import', async () => {
+    const workspace = await t.db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirstOrThrow();
+    const periods = periodsBetween('2026-03-02T00:00:00Z', '2026-03-16T00:00:00Z', 'week', { timeZone: 'UTC' });
+    const series = async (useRollups: boolean) => {
+      const reads: string[] = [];
+      const [result] = await evaluateMetricSeries(t.db, workspace, {
+        periods,
+        requests: [{ metricKey: 'activities_total' }, { metricKey: 'active_contacts' }],
+        useRollups,
+        onScan: (source, read) => {
+          if (source === 'activities') reads.push(read);
+        },
+      });
+      return { reads, values: result?.values };
+    };
+    const withRollup = await series(true);
+    expect(withRollup.reads).toEqual(['activity_rollup']);
+    expect(withRollup.values).toEqual((await series(false)).values);
   });
 });

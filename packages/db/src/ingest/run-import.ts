@@ -18,6 +18,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { EXCLUDED_REASONS, markActivityExclusions } from '../counting/mark-activity-exclusions';
 import type { CopyFrom } from '../open-database';
+import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
 import type { Database, ExcludedReason, ImportMode } from '../schema/database';
 import { bumpDataVersion } from '../workspaces/workspace.repository';
 import { dropRejectedStagedRows, findStagedRowErrors } from './find-staged-row-errors';
@@ -79,11 +80,6 @@ export interface ImportDeps {
   now?: () => Date;
   /** Told how long each phase took (benchmarks report the breakdown). */
   onPhase?: (phase: ImportPhase, ms: number) => void;
-  /** Called inside the transaction after the upsert (rollups kept for the metric engine). */
-  afterUpsert?: (
-    trx: Kysely<Database>,
-    change: { workspaceId: string; entity: ImportEntity; from: Date | null; to: Date | null },
-  ) => Promise<void>;
 }
 
 export type ImportPhase =
@@ -92,12 +88,13 @@ export type ImportPhase =
   | 'upsert'
   | 'mark_exclusions'
   | 'count_excluded'
-  | 'after_upsert'
+  | 'rollup'
   | 'record';
 
 /** Rejected rows kept for the report; beyond this only their count is kept. */
 export const MAX_REPORTED_ERRORS = 10_000;
 const ERRORS_IN_RESULT = 200;
+const DAY_MS = 86_400_000;
 
 class Outcome extends Error {
   constructor(readonly result: ImportResult) {
@@ -225,14 +222,6 @@ export async function runImport<E extends ImportEntity>(
         excluded = await excludedAmongStaged(trx, request.workspaceId);
         phase('count_excluded');
       }
-      await deps.afterUpsert?.(trx, {
-        workspaceId: request.workspaceId,
-        entity: request.entity,
-        from: range?.from ?? null,
-        to: range?.to ?? null,
-      });
-      phase('after_upsert');
-
       const result = { ...counts, inserted, updated, unchanged, excluded };
       if (request.dryRun) {
         throw new Outcome({
@@ -244,6 +233,19 @@ export async function runImport<E extends ImportEntity>(
       }
 
       const dataVersion = await bumpDataVersion(trx, request.workspaceId);
+      // The metric engine reads the activity rollup only when it was built at the current
+      // data version: the days this import touched are recomputed (a duplicate found
+      // after the last row can be up to the tolerance later: a day of margin), and any
+      // other import just records the new version.
+      if (range?.from && range.to) {
+        await refreshActivityRollup(trx, request.workspaceId, {
+          from: range.from,
+          to: new Date(range.to.getTime() + DAY_MS),
+        });
+      } else {
+        await refreshActivityRollup(trx, request.workspaceId, { from: startedAt, to: startedAt });
+      }
+      phase('rollup');
       const importId = await insertImportRecord(
         trx,
         {

@@ -1,7 +1,9 @@
 /**
  * The metric engine: evaluates any number of metric requests (metric + filter + optional
  * split) over any number of periods with ONE grouped SQL scan per source for all of them —
- * never one query per metric or per period (DESIGN.md section 4).
+ * never one query per metric or per period (DESIGN.md section 4). The activities scan reads
+ * the activity rollup instead of the raw rows when the rollup is current and can answer
+ * (decision 0013); the values are the same.
  */
 import {
   type DimensionFilter,
@@ -11,10 +13,12 @@ import {
   type Period,
 } from '@treeline/core';
 import type { Kysely } from 'kysely';
+import { activityRollupDays } from '../rollups/activity-rollup-days';
 import type { Database, Workspace } from '../schema/database';
 import { AggregateResults } from './aggregate-results';
 import type { AggregateSpec } from './aggregate-spec';
-import { compileSourceScan } from './compile-source-scan';
+import { activityRollupCanAnswer, compileActivityRollupScan } from './compile-activity-rollup-scan';
+import { type CompiledScan, compileSourceScan } from './compile-source-scan';
 import { evaluateValuePlan, type SeriesValues } from './evaluate-value-plan';
 import { loadMetricCatalog, type MetricCatalog } from './metric-catalog';
 import { periodBuckets } from './period-buckets';
@@ -37,6 +41,13 @@ export interface MetricSeriesQuery {
   requests: readonly MetricRequest[];
   /** Definitions by key; by default the built-in catalog overlaid by the workspace's metrics. */
   catalog?: MetricCatalog;
+  /**
+   * Read the activity rollup where it can answer (default true); false always scans the
+   * raw rows. The values are the same either way.
+   */
+  useRollups?: boolean;
+  /** Told what each source's scan read: its raw rows, or the activity rollup. */
+  onScan?: (source: MetricSource, read: 'rows' | 'activity_rollup') => void;
 }
 
 /** A metric's series for one value of the split dimension (null: rows without a value). */
@@ -110,7 +121,7 @@ export async function evaluateMetricSeriesSettled(
   const plans = planned.flatMap((p) => (p.ok ? [p.plan] : []));
   const results = new AggregateResults(buckets);
   if (query.periods.length > 0 && plans.length > 0) {
-    await runScans(db, workspace, plans, buckets, results);
+    await runScans(db, workspace, plans, buckets, results, query);
   }
   return planned.map((p) => (p.ok ? { ok: true, series: seriesOf(p.plan, results) } : p));
 }
@@ -122,6 +133,7 @@ async function runScans(
   plans: MetricPlan[],
   buckets: ReturnType<typeof periodBuckets>,
   results: AggregateResults,
+  options: Pick<MetricSeriesQuery, 'useRollups' | 'onScan'>,
 ): Promise<void> {
   const bySource = new Map<
     MetricSource,
@@ -150,13 +162,23 @@ async function runScans(
   };
   await Promise.all(
     [...bySource.entries()].map(async ([source, { aggregates, splits }]) => {
-      const scan = compileSourceScan(source, aggregates, {
-        splits: [...splits].sort(),
-        stockKeys,
-        buckets,
-        context,
-      });
+      const sortedSplits = [...splits].sort();
+      const days =
+        source === 'activities' &&
+        options.useRollups !== false &&
+        activityRollupCanAnswer(aggregates, sortedSplits, stockKeys)
+          ? await activityRollupDays(db, workspace.id, context.timeZone, buckets.boundaries)
+          : null;
+      const scan: CompiledScan = days
+        ? compileActivityRollupScan(aggregates, { splits: sortedSplits, days, context })
+        : compileSourceScan(source, aggregates, {
+            splits: sortedSplits,
+            stockKeys,
+            buckets,
+            context,
+          });
       const { rows } = await scan.query.execute(db);
+      options.onScan?.(source, days ? 'activity_rollup' : 'rows');
       results.addScan(scan, aggregates, rows);
     }),
   );

@@ -6,15 +6,19 @@ import type { Migration } from 'kysely/migration';
 import * as crmAndTrees from './2026-11-23T0000-crm-and-trees';
 import * as treeRevisions from './2026-11-23T0100-tree-revisions';
 import * as dataVersion from './2026-11-23T0200-data-version';
+import * as activityRollups from './2026-11-23T0300-activity-rollups';
 import * as imports from './2026-11-23T0400-imports';
 import * as activityReferences from './2026-11-23T0500-activities-references-checked-by-imports';
+import * as importEventKeys from './2026-11-23T0600-import-events-keyed-by-workspace';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
   '2026-11-23T0100-tree-revisions': treeRevisions,
   '2026-11-23T0200-data-version': dataVersion,
+  '2026-11-23T0300-activity-rollups': activityRollups,
   '2026-11-23T0400-imports': imports,
   '2026-11-23T0500-activities-references-checked-by-imports': activityReferences,
+  '2026-11-23T0600-import-events-keyed-by-workspace': importEventKeys,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */

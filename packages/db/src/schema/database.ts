@@ -200,6 +200,29 @@ export interface TreeRevisionsTable {
   created_at: DefaultedTimestamp;
 }
 
+/** Counted activities per workspace-local day, contact, rep and activity dimensions. */
+export interface ActivityRollupsTable {
+  workspace_id: string;
+  day: DateOnly;
+  contact_id: BigId;
+  rep_id: BigId | null;
+  channel: Channel;
+  direction: Direction;
+  automated: boolean;
+  replied: boolean;
+  meeting_booked: boolean;
+  activities: number;
+  first_of_rep_day: boolean;
+}
+
+/** For which time zone and data version a workspace's activity rollup was built. */
+export interface ActivityRollupStateTable {
+  workspace_id: string;
+  time_zone: string;
+  data_version: BigId;
+  refreshed_at: DefaultedTimestamp;
+}
+
 export interface NodeAssignmentsTable {
   workspace_id: string;
   node_id: string;
@@ -287,6 +310,8 @@ export interface Database {
   tree_edges: TreeEdgesTable;
   node_assignments: NodeAssignmentsTable;
   tree_revisions: TreeRevisionsTable;
+  activity_rollups: ActivityRollupsTable;
+  activity_rollup_state: ActivityRollupStateTable;
   imports: ImportsTable;
   import_rejections: ImportRejectionsTable;
   import_mappings: ImportMappingsTable;

@@ -45,6 +45,8 @@ export interface TreeViewOptions {
    * dimension (a channel node keeps its channel).
    */
   filter?: DimensionFilter;
+  /** Read the activity rollup where it is current (default true; the values are the same). */
+  useRollups?: boolean;
 }
 
 /** A node's evaluated series (all null when it could not be evaluated). */
@@ -101,10 +103,12 @@ export async function buildTreeView(
     metricKey: node.metric.key,
     filter: { ...treeFilter, ...node.filter },
   });
+  const useRollups = options.useRollups ?? true;
   const outcomes = await evaluateMetricSeriesSettled(db, workspace, {
     periods,
     requests: tree.nodes.map(requestOf),
     catalog,
+    useRollups,
   });
   const seriesByNode = new Map<string, NodeSeries>(
     tree.nodes.map((node, index) => {
@@ -128,6 +132,7 @@ export async function buildTreeView(
   const bands = await evaluateBands(db, workspace, tree, periods[last]!, seriesByNode, last, {
     catalog,
     requestOf,
+    useRollups,
   });
   const nodes: NodeView[] = tree.nodes.map((node) => {
     const { values, numerators, denominators, error } = seriesByNode.get(node.id)!;
@@ -292,6 +297,7 @@ async function evaluateBands(
       metricKey: string;
       filter: DimensionFilter;
     };
+    useRollups: boolean;
   },
 ): Promise<Map<string, NodeBandView>> {
   const bands = new Map<string, NodeBandView>();
@@ -332,6 +338,7 @@ async function evaluateBands(
     periods: [window],
     requests: benchmarked.map(context.requestOf),
     catalog: context.catalog,
+    useRollups: context.useRollups,
   });
   const band = benchmarkBand(motion);
   benchmarked.forEach((node, index) => {

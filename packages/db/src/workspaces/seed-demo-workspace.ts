@@ -62,7 +62,14 @@ export async function ensureDemoWorkspace(
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   if (concurrency > 1) {
-    // A seed killed before: its workspace goes, and every row of it by cascade.
+    // A seed killed before: its workspace goes, and every row of it by cascade (but the
+    // activity rollup, which has no foreign key).
+    await db
+      .deleteFrom('activity_rollups')
+      .where('workspace_id', 'in', (eb) =>
+        eb.selectFrom('workspaces').select('id').where('slug', '=', DEMO_LOADING_SLUG),
+      )
+      .execute();
     await db.deleteFrom('workspaces').where('slug', '=', DEMO_LOADING_SLUG).execute();
     const ws = await db
       .transaction()

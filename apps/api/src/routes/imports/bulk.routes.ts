@@ -69,7 +69,7 @@ export const bulkRoutes = new OpenAPIHono<AppEnv>().openapi(bulkRoute, async (c)
   const body = c.req.raw.body;
   const source = body ? Readable.fromWeb(body as never) : Readable.from([]);
   const result = await runImport(
-    { db: deps.db, copyFrom: deps.copyFrom, afterUpsert: deps.afterImportUpsert },
+    { db: deps.db, copyFrom: deps.copyFrom },
     {
       workspaceId: c.get('workspace').id,
       entity,

@@ -121,7 +121,7 @@ export const uploadRoutes = new OpenAPIHono<AppEnv>()
     const meta = await readUploadMeta(dir, body.uploadId);
     const mapping = await resolveMapping(deps, workspace.id, body);
     const result = await importCsv(
-      { db: deps.db, copyFrom: deps.copyFrom, afterUpsert: deps.afterImportUpsert },
+      { db: deps.db, copyFrom: deps.copyFrom },
       {
         workspaceId: workspace.id,
         origin: 'csv',

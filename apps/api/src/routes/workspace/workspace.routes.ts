@@ -7,6 +7,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   bumpDataVersion,
   markActivityExclusions,
+  refreshActivityRollup,
   updateWorkspaceCounting,
   type Workspace,
 } from '@treeline/db';
@@ -91,15 +92,17 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>()
         body.duplicateToleranceSeconds !== current.duplicate_tolerance_seconds;
       if (toleranceChanged) {
         await markActivityExclusions(trx, current.id);
-        await deps.afterImportUpsert?.(trx, {
-          workspaceId: current.id,
-          entity: 'activities',
-          from: null,
-          to: null,
-        });
       }
       // Either setting changes what counts: cached values are stale.
       const dataVersion = await bumpDataVersion(trx, current.id);
+      // New duplicate marks change the counted activities of any day; a policy change
+      // only needs the rollup to know the new data version.
+      const now = new Date();
+      await refreshActivityRollup(
+        trx,
+        current.id,
+        toleranceChanged ? undefined : { from: now, to: now },
+      );
       return { ...ws, data_version: dataVersion };
     });
     return c.json(workspaceJson(updated), 200);
