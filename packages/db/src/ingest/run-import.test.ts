@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import type { ColumnMapping, ImportEntity } from '@treeline/core';
+import { periodsBetween } from '@treeline/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateMetricSeries } from '../metrics/evaluate-metric-series';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';
 import { createWorkspace } from '../workspaces/workspace.repository';
 import { listImportRejections } from './import.repository';
 import { importCsv } from './import-csv';
 import { ImportEventBus } from './import-event-bus';
-import { periodsBetween } from '@treeline/core';
-import { evaluateMetricSeries } from '../metrics/evaluate-metric-series';
 import { readDataHealth } from './read-data-health';
 import { readJsonRecords } from './read-json-records';
 import { type ImportDeps, runImport } from './run-import';
@@ -467,8 +467,14 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
   });
 
   it('keeps the activity rollup current, so the engine reads it after an import', async () => {
-    const workspace = await t.db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirstOrThrow();
-    const periods = periodsBetween('2026-03-02T00:00:00Z', '2026-03-16T00:00:00Z', 'week', { timeZone: 'UTC' });
+    const workspace = await t.db
+      .selectFrom('workspaces')
+      .selectAll()
+      .where('id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    const periods = periodsBetween('2026-03-02T00:00:00Z', '2026-03-16T00:00:00Z', 'week', {
+      timeZone: 'UTC',
+    });
     const series = async (useRollups: boolean) => {
       const reads: string[] = [];
       const [result] = await evaluateMetricSeries(t.db, workspace, {
