@@ -1,35 +1,49 @@
 /**
- * The app shell: the rail, the top bar, and the open section. Trees shows the canvas of
- * the open tree and the detail panel; Metrics shows the metric catalog. Loads the
- * workspace, its trees and the server's health, opens the first tree (or the one picked
- * in the rail) for the last complete period at the grain and tree-wide filter the top bar
- * sets (month, unfiltered at first).
+ * The app shell: the rail, the top bar, and the open section. Each section is one screen
+ * (SCREENS below); Trees is the tree editor, Metrics the metric catalog. The shell loads the
+ * workspace, its trees and the server's health, and holds which tree is open, the "New
+ * tree" and "Delete tree" dialogs, and the guard against dropping unsaved edits.
  */
-import type { Grain } from '@treeline/core';
-import { Network } from 'lucide-react';
-import { useEffect, useState } from 'react';
-import { DetailPanel } from './components/DetailPanel';
-import { EmptyState } from './components/EmptyState';
+import type { TreeSummary } from '@treeline/core';
+import { useCallback, useEffect, useState } from 'react';
+import { Dialog } from './components/Dialog';
 import { LeftRail, type Section } from './components/LeftRail';
-import { PeriodControls } from './components/PeriodControls';
-import { ProblemState } from './components/ProblemState';
-import { CanvasSkeleton } from './components/Skeleton';
+import { DeleteTreeDialog, NewTreeDialog } from './components/NewTreeDialog';
 import { TopBar } from './components/TopBar';
-import { useEditorActions, useTreeView } from './editor/store';
-import { TreeCanvas } from './editor/TreeCanvas';
+import { DataScreen } from './data-screen/DataScreen';
+import { useEditorStore } from './editor/store';
+import { TreeScreen } from './editor/TreeScreen';
 import { api } from './lib/api';
-import { useResource } from './lib/use-resource';
-import { encodeViewFilter, type ViewFilter } from './lib/view-controls';
+import { type Resource, useResource } from './lib/use-resource';
 import { MetricsScreen } from './metrics/MetricsScreen';
+
+/** The trees of the workspace, refreshed in place (no loading flash) after a change. */
+function useTreeList() {
+  const loaded = useResource('trees', (signal) => api.listTrees(signal));
+  const [fresh, setFresh] = useState<TreeSummary[] | null>(null);
+  const refresh = useCallback(async () => {
+    try {
+      setFresh(await api.listTrees());
+    } catch {
+      // The list on screen stays; the next change or a reload tries again.
+    }
+  }, []);
+  const trees: Resource<TreeSummary[]> & { retry: () => void } = fresh
+    ? { status: 'success', data: fresh, retry: loaded.retry }
+    : loaded;
+  return { trees, refresh };
+}
 
 export function App() {
   const workspace = useResource('workspace', (signal) => api.getWorkspace(signal));
-  const trees = useResource('trees', (signal) => api.listTrees(signal));
   const health = useResource('health', (signal) => api.getHealth(signal));
+  const { trees, refresh } = useTreeList();
   const [chosenTreeId, setChosenTreeId] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('trees');
-  const [grain, setGrain] = useState<Grain>('month');
-  const [filter, setFilter] = useState<ViewFilter | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<TreeSummary | null>(null);
+  /** A tree (or "new tree") to open once unsaved edits are dropped or kept. */
+  const [leaving, setLeaving] = useState<(() => void) | null>(null);
 
   const treeList = trees.status === 'success' ? trees.data : null;
   const activeTree = treeList
@@ -37,22 +51,25 @@ export function App() {
     : null;
   const activeTreeId = activeTree?.id ?? null;
 
-  const treeView = useResource(
-    activeTreeId && `${activeTreeId}:${grain}:${encodeViewFilter(filter)}`,
-    (signal) => api.getTreeView(activeTreeId!, grain, filter, signal),
-  );
-  const loadedView = treeView.status === 'success' ? treeView.data : null;
-  const { loadTreeView, clear } = useEditorActions();
-  const shownView = useTreeView();
-  // Another grain or filter of the tree on screen: keep its nodes, dimmed, until it lands.
-  const refreshing =
-    treeView.status === 'loading' && shownView !== null && shownView.tree.id === activeTreeId;
+  // Leaving the page with unsaved edits asks first.
   useEffect(() => {
-    if (loadedView) loadTreeView(loadedView);
-    else if (!refreshing) clear();
-  }, [loadedView, refreshing, loadTreeView, clear]);
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (useEditorStore.getState().dirty) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
-  const viewReady = shownView !== null && (shownView === loadedView || refreshing);
+  /** Runs `go` at once, or after the person agrees to drop the open tree's unsaved edits. */
+  const guard = (go: () => void) => {
+    if (useEditorStore.getState().dirty) setLeaving(() => go);
+    else go();
+  };
+
+  const openTree = (treeId: string) => {
+    if (treeId === activeTreeId) return;
+    guard(() => setChosenTreeId(treeId));
+  };
 
   const rail = (
     <LeftRail
@@ -60,9 +77,87 @@ export function App() {
       onOpenSection={setSection}
       trees={trees}
       activeTreeId={activeTreeId}
-      onOpenTree={setChosenTreeId}
+      onOpenTree={openTree}
+      onNewTree={() => guard(() => setCreating(true))}
+      onDeleteTree={setDeleting}
     />
   );
+
+  const dialogs = (
+    <>
+      {creating ? (
+        <NewTreeDialog
+          onClose={() => setCreating(false)}
+          onCreated={async (tree) => {
+            setCreating(false);
+            useEditorStore.getState().clear();
+            await refresh();
+            setChosenTreeId(tree.id);
+            setSection('trees');
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <DeleteTreeDialog
+          name={deleting.name}
+          onClose={() => setDeleting(null)}
+          onConfirm={async () => {
+            await api.deleteTree(deleting.id);
+            if (deleting.id === activeTreeId) {
+              useEditorStore.getState().clear();
+              setChosenTreeId(null);
+            }
+            setDeleting(null);
+            await refresh();
+          }}
+        />
+      ) : null}
+      {leaving ? (
+        <Dialog title="Discard unsaved changes?" onClose={() => setLeaving(null)}>
+          <p className="dialog__text">
+            “{activeTree?.name}” has edits that are not saved. Save them first, or discard them.
+          </p>
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                const go = leaving;
+                setLeaving(null);
+                useEditorStore.getState().clear();
+                go();
+              }}
+            >
+              Discard changes
+            </button>
+            {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes focus */}
+            <button type="button" className="button" onClick={() => setLeaving(null)} autoFocus>
+              Keep editing
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </>
+  );
+
+  if (section === 'data') {
+    return (
+      <div className="app">
+        {rail}
+        <TopBar
+          workspace={workspace}
+          treeName="Data"
+          period={null}
+          previousPeriod={null}
+          health={health}
+        />
+        <main className="data-main">
+          <DataScreen />
+        </main>
+        {dialogs}
+      </div>
+    );
+  }
 
   if (section === 'metrics') {
     return (
@@ -78,6 +173,7 @@ export function App() {
         <main className="metrics-main">
           <MetricsScreen />
         </main>
+        {dialogs}
       </div>
     );
   }
@@ -85,75 +181,15 @@ export function App() {
   return (
     <div className="app">
       {rail}
-      <TopBar
+      <TreeScreen
+        trees={trees}
+        tree={activeTree}
         workspace={workspace}
-        treeName={activeTree?.name ?? null}
-        period={viewReady ? shownView.period : null}
-        previousPeriod={viewReady ? shownView.previousPeriod : null}
         health={health}
-        refreshing={refreshing}
-        controls={
-          activeTree ? (
-            <PeriodControls
-              grain={grain}
-              onGrainChange={setGrain}
-              filter={filter}
-              onFilterChange={setFilter}
-            />
-          ) : null
-        }
+        onNewTree={() => guard(() => setCreating(true))}
+        onSaved={refresh}
       />
-      <main
-        className={`canvas${refreshing ? ' is-refreshing' : ''}`}
-        aria-busy={(!viewReady || refreshing) && trees.status !== 'error'}
-      >
-        {refreshing ? (
-          <output className="canvas__refreshing" aria-live="polite">
-            Updating values…
-          </output>
-        ) : null}
-        {trees.status === 'error' ? (
-          <ProblemState problem={trees.problem} onRetry={trees.retry} />
-        ) : trees.status === 'loading' ? (
-          <CanvasSkeleton />
-        ) : !activeTree ? (
-          <NoTrees />
-        ) : treeView.status === 'error' ? (
-          <ProblemState problem={treeView.problem} onRetry={treeView.retry} />
-        ) : !viewReady ? (
-          <CanvasSkeleton />
-        ) : shownView.nodes.length === 0 ? (
-          <EmptyState icon={<Network size={28} />} title="This tree has no nodes yet">
-            <p>
-              Add a metric to start the tree: its top node is the outcome, its branches the metrics
-              that drive it.
-            </p>
-          </EmptyState>
-        ) : (
-          <TreeCanvas key={`${shownView.tree.id}:${shownView.tree.version}`} />
-        )}
-      </main>
-      <DetailPanel
-        loading={
-          trees.status === 'loading' ||
-          (activeTree !== null && !viewReady && treeView.status !== 'error')
-        }
-      />
+      {dialogs}
     </div>
-  );
-}
-
-function NoTrees() {
-  return (
-    <EmptyState icon={<Network size={28} />} title="No trees in this workspace yet">
-      <p>
-        A tree starts from a template: <strong>activity per contact</strong>,{' '}
-        <strong>contact-to-customer conversion</strong> or <strong>contacts growth</strong>.
-      </p>
-      <p>
-        Creating trees in the app is coming soon. To explore now, load the demo workspace and its
-        activity-per-contact tree with <code>pnpm treeline seed</code>, then reload this page.
-      </p>
-    </EmptyState>
   );
 }

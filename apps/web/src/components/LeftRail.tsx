@@ -1,7 +1,7 @@
 /**
- * The left rail: the wordmark, the product's sections (Trees and Metrics are live; the
- * others are shown, disabled, so the shape of the product is visible), and the
- * workspace's trees under Trees.
+ * The left rail: the wordmark, the product's sections (RAIL_SECTIONS: live ones open a
+ * screen; the others are shown, disabled, so the shape of the product is visible), and the
+ * workspace's trees under Trees, with "New tree" and a delete button per tree.
  */
 import type { TreeSummary } from '@treeline/core';
 import {
@@ -12,18 +12,25 @@ import {
   Inbox,
   type LucideIcon,
   Network,
+  Plus,
+  Trash2,
 } from 'lucide-react';
 import type { Resource } from '../lib/use-resource';
 import { SkeletonLine } from './Skeleton';
 
-/** The live sections of the app. */
-export type Section = 'trees' | 'metrics';
+/** The live sections of the app; a new screen adds its id here and to RAIL_SECTIONS. */
+export type Section = 'trees' | 'metrics' | 'data';
 
-const COMING_SOON: Array<{ label: string; icon: LucideIcon }> = [
-  { label: 'My branches', icon: GitBranch },
-  { label: 'Inbox', icon: Inbox },
-  { label: 'Interventions', icon: FlaskConical },
-  { label: 'Data', icon: Database },
+/** The rail's items, in order: a live section opens its screen, `soon` ones are disabled. */
+export const RAIL_SECTIONS: ReadonlyArray<
+  { label: string; icon: LucideIcon } & ({ id: Section } | { id: null; soon: true })
+> = [
+  { id: 'trees', label: 'Trees', icon: Network },
+  { id: 'metrics', label: 'Metrics', icon: Gauge },
+  { id: null, soon: true, label: 'My branches', icon: GitBranch },
+  { id: null, soon: true, label: 'Inbox', icon: Inbox },
+  { id: null, soon: true, label: 'Interventions', icon: FlaskConical },
+  { id: 'data', label: 'Data', icon: Database },
 ];
 
 export function Wordmark() {
@@ -57,64 +64,90 @@ export function LeftRail({
   trees,
   activeTreeId,
   onOpenTree,
+  onNewTree,
+  onDeleteTree,
 }: {
   section: Section;
   onOpenSection: (section: Section) => void;
   trees: Resource<TreeSummary[]>;
   activeTreeId: string | null;
   onOpenTree: (treeId: string) => void;
+  onNewTree: () => void;
+  onDeleteTree: (tree: TreeSummary) => void;
 }) {
   return (
     <nav className="rail" aria-label="Main">
       <Wordmark />
       <ul className="rail__nav">
-        <li>
-          <SectionItem
-            label="Trees"
-            icon={Network}
-            active={section === 'trees'}
-            onOpen={() => onOpenSection('trees')}
-          />
-          <TreeList
-            trees={trees}
-            activeTreeId={section === 'trees' ? activeTreeId : null}
-            onOpenTree={(treeId) => {
-              onOpenTree(treeId);
-              onOpenSection('trees');
-            }}
-          />
-        </li>
-        <li>
-          <SectionItem
-            label="Metrics"
-            icon={Gauge}
-            active={section === 'metrics'}
-            onOpen={() => onOpenSection('metrics')}
-          />
-        </li>
-        {COMING_SOON.map(({ label, icon: Icon }) => (
-          <li key={label}>
-            {/* aria-disabled rather than disabled, so keyboard and pointer users still get the tooltip. */}
-            <button
-              type="button"
-              className="rail__item is-disabled"
-              aria-disabled="true"
-              title="coming soon"
-              aria-describedby="rail-coming-soon"
-            >
-              <Icon aria-hidden size={16} />
-              <span>{label}</span>
-              <span className="rail__soon" aria-hidden>
-                soon
-              </span>
-            </button>
-          </li>
-        ))}
+        {RAIL_SECTIONS.map((item) =>
+          item.id === null ? (
+            <ComingSoonItem key={item.label} label={item.label} icon={item.icon} />
+          ) : item.id === 'trees' ? (
+            <li key={item.id}>
+              <div className="rail__row">
+                <SectionItem
+                  label={item.label}
+                  icon={item.icon}
+                  active={section === 'trees'}
+                  onOpen={() => onOpenSection('trees')}
+                />
+                <button
+                  type="button"
+                  className="rail__action"
+                  onClick={onNewTree}
+                  aria-label="New tree"
+                  title="New tree"
+                >
+                  <Plus aria-hidden size={14} />
+                </button>
+              </div>
+              <TreeList
+                trees={trees}
+                activeTreeId={section === 'trees' ? activeTreeId : null}
+                onOpenTree={(treeId) => {
+                  onOpenTree(treeId);
+                  onOpenSection('trees');
+                }}
+                onDeleteTree={onDeleteTree}
+              />
+            </li>
+          ) : (
+            <li key={item.id}>
+              <SectionItem
+                label={item.label}
+                icon={item.icon}
+                active={section === item.id}
+                onOpen={() => onOpenSection(item.id as Section)}
+              />
+            </li>
+          ),
+        )}
       </ul>
       <span id="rail-coming-soon" className="visually-hidden">
         coming soon
       </span>
     </nav>
+  );
+}
+
+function ComingSoonItem({ label, icon: Icon }: { label: string; icon: LucideIcon }) {
+  return (
+    <li>
+      {/* aria-disabled rather than disabled, so keyboard and pointer users still get the tooltip. */}
+      <button
+        type="button"
+        className="rail__item is-disabled"
+        aria-disabled="true"
+        title="coming soon"
+        aria-describedby="rail-coming-soon"
+      >
+        <Icon aria-hidden size={16} />
+        <span>{label}</span>
+        <span className="rail__soon" aria-hidden>
+          soon
+        </span>
+      </button>
+    </li>
   );
 }
 
@@ -146,10 +179,12 @@ function TreeList({
   trees,
   activeTreeId,
   onOpenTree,
+  onDeleteTree,
 }: {
   trees: Resource<TreeSummary[]>;
   activeTreeId: string | null;
   onOpenTree: (treeId: string) => void;
+  onDeleteTree: (tree: TreeSummary) => void;
 }) {
   if (trees.status === 'loading') {
     return (
@@ -164,12 +199,12 @@ function TreeList({
     return <p className="tree-list__note">Trees could not be loaded.</p>;
   }
   if (trees.data.length === 0) {
-    return <p className="tree-list__note">No trees yet.</p>;
+    return <p className="tree-list__note">No trees yet. Start one with +.</p>;
   }
   return (
     <ul className="tree-list" aria-label="Trees">
       {trees.data.map((tree) => (
-        <li key={tree.id}>
+        <li key={tree.id} className="tree-list__row">
           <button
             type="button"
             className={`tree-list__item${tree.id === activeTreeId ? ' is-active' : ''}`}
@@ -182,6 +217,15 @@ function TreeList({
               {tree.nodeCount}
               <span className="visually-hidden"> nodes</span>
             </span>
+          </button>
+          <button
+            type="button"
+            className="tree-list__delete"
+            onClick={() => onDeleteTree(tree)}
+            aria-label={`Delete ${tree.name}`}
+            title="Delete tree…"
+          >
+            <Trash2 aria-hidden size={13} />
           </button>
         </li>
       ))}

@@ -22,6 +22,7 @@ export function TopBar({
   previousPeriod,
   health,
   controls,
+  treeStatus,
   refreshing = false,
 }: {
   workspace: Resource<Workspace>;
@@ -31,6 +32,8 @@ export function TopBar({
   health: Resource<Health>;
   /** The period controls, on the trees screen. */
   controls?: ReactNode;
+  /** Beside the tree's name: its save state and the Save button. */
+  treeStatus?: ReactNode;
   /** A new period is loading: the one shown is dimmed until it lands. */
   refreshing?: boolean;
 }) {
@@ -50,6 +53,7 @@ export function TopBar({
           <>
             <ChevronRight aria-hidden size={14} className="topbar__sep" />
             <h1 className="topbar__tree">{treeName}</h1>
+            {treeStatus}
           </>
         ) : null}
       </div>

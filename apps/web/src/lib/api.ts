@@ -7,7 +7,17 @@
  * response shape that drifts from the API fails the typecheck, not the user.
  */
 import { createTreelineClient } from '@treeline/client';
-import type { Grain, MetricDefinition, MetricSpec, TreeSummary, TreeView } from '@treeline/core';
+import type {
+  Grain,
+  MetricDefinition,
+  MetricSpec,
+  TreeDraft,
+  TreeDraftChanges,
+  TreeIssue,
+  TreeSummary,
+  TreeTemplate,
+  TreeView,
+} from '@treeline/core';
 import { filterQuery, type ViewFilter } from './view-controls';
 
 export interface Workspace {
@@ -20,6 +30,59 @@ export interface Health {
   status: 'ok';
   database: 'pglite' | 'postgres';
   migration: string;
+}
+
+/** A person of the workspace, whom a node's RACI may name. */
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'editor' | 'viewer';
+  initials: string;
+}
+
+/** A tree as the editor reads and saves it: the draft beside its version. */
+export interface TreeRecord extends TreeDraft {
+  id: string;
+  version: number;
+  templateKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** What would keep the tree from being saved as it is (e.g. a node with no Accountable). */
+  errors: TreeIssue[];
+  /** Hygiene warnings; they never block a save. */
+  warnings: TreeIssue[];
+}
+
+/** What creates a tree: a template (optionally renamed) or an empty tree with a name. */
+export interface NewTree {
+  name?: string;
+  templateKey?: string | null;
+  /** Made Accountable for every node of a template until branches are handed over. */
+  owner?: string | null;
+}
+
+/** The extension members of a 409 on save: what changed since the version saved against. */
+export interface TreeConflict {
+  currentVersion: number;
+  yourVersion: number;
+  basis: 'since_your_version' | 'against_your_draft';
+  changes: TreeDraftChanges;
+}
+
+/** The conflict a failed save carries, if it was a stale version. */
+export function treeConflictOf(problem: Problem): TreeConflict | null {
+  if (problem.status !== 409 || typeof problem.currentVersion !== 'number') return null;
+  return problem as unknown as TreeConflict;
+}
+
+/** The per-node and per-edge issues a 422 on save carries. */
+export function treeIssuesOf(problem: Problem): TreeIssue[] {
+  if (problem.status !== 422 || !Array.isArray(problem.errors)) return [];
+  return (problem.errors as Array<Partial<TreeIssue>>).filter(
+    (issue): issue is TreeIssue =>
+      typeof issue.code === 'string' && typeof issue.message === 'string',
+  );
 }
 
 /** An RFC 9457 problem details body, with the extension members the API adds. */
@@ -71,6 +134,13 @@ export interface TreelineApi {
   listMetrics(signal?: AbortSignal): Promise<CatalogMetric[]>;
   createMetric(metric: NewMetric): Promise<CatalogMetric>;
   deleteMetric(key: string): Promise<void>;
+  listTemplates(signal?: AbortSignal): Promise<TreeTemplate[]>;
+  listPeople(signal?: AbortSignal): Promise<Person[]>;
+  createTree(tree: NewTree): Promise<TreeRecord>;
+  getTree(treeId: string, signal?: AbortSignal): Promise<TreeRecord>;
+  /** Saves a whole draft against `version`; a 409 or 422 is thrown as an ApiProblem. */
+  saveTree(treeId: string, version: number, draft: TreeDraft): Promise<TreeRecord>;
+  deleteTree(treeId: string): Promise<void>;
 }
 
 function isProblem(body: unknown): body is Problem {
@@ -129,6 +199,7 @@ export function createApi(
   const origin =
     baseUrl || (typeof location === 'undefined' ? 'http://localhost' : location.origin);
   const client = createTreelineClient(origin, { fetch: fetchImpl });
+  const jsonHeaders = { headers: { accept: 'application/json' } };
   const init = (signal?: AbortSignal) => ({
     init: { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) },
   });
@@ -177,6 +248,40 @@ export function createApi(
     deleteMetric: async (key) => {
       const path = `/api/metrics/${key}`;
       const response = await client.api.metrics[':key'].$delete({ param: { key } }, init());
+      if (!response.ok) throw new ApiProblem(await problemFrom(response, path));
+    },
+    listTemplates: async (signal) =>
+      (
+        await json<{ templates: TreeTemplate[] }>(
+          '/api/templates',
+          client.api.templates.$get(undefined, init(signal)),
+        )
+      ).templates,
+    listPeople: async (signal) =>
+      (
+        await json<{ people: Person[] }>(
+          '/api/people',
+          client.api.people.$get(undefined, init(signal)),
+        )
+      ).people,
+    createTree: (tree) =>
+      json<TreeRecord>('/api/trees', client.api.trees.$post({ json: tree }, jsonHeaders)),
+    getTree: (treeId, signal) =>
+      json<TreeRecord>(
+        `/api/trees/${treeId}`,
+        client.api.trees[':id'].$get({ param: { id: treeId } }, init(signal)),
+      ),
+    saveTree: (treeId, version, draft) =>
+      json<TreeRecord>(
+        `/api/trees/${treeId}`,
+        client.api.trees[':id'].$put(
+          { param: { id: treeId }, json: { version, ...draft } },
+          jsonHeaders,
+        ),
+      ),
+    deleteTree: async (treeId) => {
+      const path = `/api/trees/${treeId}`;
+      const response = await client.api.trees[':id'].$delete({ param: { id: treeId } }, init());
       if (!response.ok) throw new ApiProblem(await problemFrom(response, path));
     },
   };

@@ -16,6 +16,7 @@ import { memo } from 'react';
 import { formatSignedMetricValue } from '../../lib/format';
 import { RELATION_OPERATORS } from '../../lib/relation-operator';
 import type { FlowDirection } from '../nodes/MetricNode';
+import { useEditorStore } from '../store';
 
 export type RelationEdgeData = {
   relation: EdgeRelation;
@@ -25,6 +26,12 @@ export type RelationEdgeData = {
   parentLabel: string;
   childLabel: string;
   direction: FlowDirection;
+  /** For a ratio edge, which side of the division the child is. */
+  role?: 'numerator' | 'denominator' | null;
+  /** For a product edge, −1 when the child divides. */
+  exponent?: 1 | -1;
+  /** The last save was refused because of this edge. */
+  invalid?: boolean;
 };
 
 export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
@@ -42,6 +49,7 @@ function RelationEdgeComponent({
   targetPosition,
   data,
   markerEnd,
+  selected,
 }: EdgeProps<RelationFlowEdge>) {
   const [path] = getSmoothStepPath({
     sourceX,
@@ -63,9 +71,24 @@ function RelationEdgeComponent({
       : null;
   const labelX = targetPosition === Position.Left ? targetX - LABEL_OFFSET - 12 : targetX;
   const labelY = targetPosition === Position.Left ? targetY : targetY - LABEL_OFFSET;
+  const side =
+    data.relation === 'ratio' && data.role
+      ? data.role === 'numerator'
+        ? 'num'
+        : 'den'
+      : data.relation === 'product' && data.exponent === -1
+        ? '⁻¹'
+        : null;
+  const sideWords =
+    data.relation === 'ratio' && data.role
+      ? ` (${data.role})`
+      : data.relation === 'product' && data.exponent === -1
+        ? ' (divides)'
+        : '';
   const title = contribution
-    ? `${operator.name}: ${data.childLabel} contributed ${contribution} to the change in ${data.parentLabel}`
-    : `${operator.name}: ${operator.description}`;
+    ? `${operator.name}${sideWords}: ${data.childLabel} contributed ${contribution} to the change in ${data.parentLabel}`
+    : `${operator.name}${sideWords}: ${operator.description}`;
+  const state = `${selected ? ' is-selected' : ''}${data.invalid ? ' is-invalid' : ''}`;
 
   return (
     <>
@@ -73,23 +96,38 @@ function RelationEdgeComponent({
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`relation-edge relation-edge--${data.relation}`}
+        className={`relation-edge relation-edge--${data.relation}${state}`}
         style={isDriver ? { strokeDasharray: '5 4' } : undefined}
       />
       <EdgeLabelRenderer>
-        <div
-          className={`relation-label relation-label--${data.relation} nodrag nopan`}
+        {/* The label is the link's easy target: a click selects it (then Delete removes it). */}
+        <button
+          type="button"
+          className={`relation-label relation-label--${data.relation}${state} nodrag nopan`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           title={title}
+          aria-pressed={selected ?? false}
+          aria-label={`Link ${data.childLabel} → ${data.parentLabel}: ${title}`}
+          onClick={() => useEditorStore.getState().selectEdge(id)}
+          tabIndex={-1}
+          data-testid="relation-label"
         >
           <span className="relation-label__operator" aria-hidden>
             {operator.symbol}
           </span>
-          <span className="visually-hidden">{operator.name}</span>
+          {side ? (
+            <span className="relation-label__side" aria-hidden>
+              {side}
+            </span>
+          ) : null}
+          <span className="visually-hidden">
+            {operator.name}
+            {sideWords}
+          </span>
           {contribution ? (
             <span className="relation-label__contribution">{contribution}</span>
           ) : null}
-        </div>
+        </button>
       </EdgeLabelRenderer>
     </>
   );

@@ -3,10 +3,11 @@
  * change chip coloured by the metric's direction, a sparkline of recent periods, the
  * Accountable owner's initials and how many people are Responsible.
  */
-import type { NodeView } from '@treeline/core';
+import type { NodeView, TreeDraftNode } from '@treeline/core';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
-import { TriangleAlert, Users } from 'lucide-react';
+import { CircleAlert, TriangleAlert, Users } from 'lucide-react';
 import { memo } from 'react';
+import { BandBar } from '../../components/BandBar';
 import { ChangeChip } from '../../components/ChangeChip';
 import { OwnerAvatar } from '../../components/OwnerAvatar';
 import { Sparkline } from '../../components/Sparkline';
@@ -22,12 +23,20 @@ export type MetricNodeData = {
   direction: FlowDirection;
   /** What the children of a `sum` node leave unexplained ("other"), if anything. */
   residual: number | null;
+  /** The node as the editor holds it (absent on a read-only view). */
+  draft?: TreeDraftNode;
+  /** Added or changed since the values were computed: no numbers until it is saved. */
+  pending?: boolean;
+  /** Why the last save was refused, for this node. */
+  issues?: readonly string[];
 };
 
 export type MetricFlowNode = Node<MetricNodeData, 'metric'>;
 
 function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
   const { view, direction } = data;
+  const pending = data.pending ?? false;
+  const issues = data.issues ?? [];
   const previousLabel = useEditorStore((state) => state.view?.previousPeriod.label);
   const filter = formatFilter(view.filter);
   const hasValue = view.value !== null;
@@ -36,14 +45,15 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
 
   return (
     <div
-      className={`metric-node${selected ? ' is-selected' : ''}${view.error ? ' has-error' : ''}`}
+      className={`metric-node${selected ? ' is-selected' : ''}${view.error ? ' has-error' : ''}${issues.length > 0 ? ' has-issues' : ''}${pending ? ' is-pending' : ''}`}
       data-testid="metric-node"
+      data-node-id={view.id}
     >
       <Handle
         type="target"
         position={direction === 'TB' ? Position.Top : Position.Left}
-        isConnectable={false}
-        className="metric-node__handle"
+        className="metric-node__handle metric-node__handle--in"
+        title="Drop a link here to make this node a child"
       />
       <div className="metric-node__label" title={view.label}>
         {view.label}
@@ -61,7 +71,16 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
         >
           {valueText}
         </span>
-        {view.error ? (
+        {issues.length > 0 ? (
+          <span className="error-chip" title={issues.join('\n')} data-testid="node-issue">
+            <CircleAlert aria-hidden size={12} strokeWidth={2.25} />
+            {issues.length === 1 ? '1 problem' : `${issues.length} problems`}
+          </span>
+        ) : pending ? (
+          <span className="pending-chip" title="Values appear once the tree is saved">
+            save to see values
+          </span>
+        ) : view.error ? (
           <span className="error-chip" title={view.error.message}>
             <TriangleAlert aria-hidden size={12} strokeWidth={2.25} />
             not evaluated
@@ -70,6 +89,11 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
           <ChangeChip node={view} previousLabel={previousLabel} />
         )}
       </div>
+      {view.band && !pending ? (
+        <div className="metric-node__band">
+          <BandBar band={view.band} unit={view.unit} width={196} />
+        </div>
+      ) : null}
       <div className="metric-node__footer">
         <Sparkline series={view.series} width={116} height={24} tone={changeTone(view)} />
         <div className="metric-node__people">
@@ -90,8 +114,8 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
       <Handle
         type="source"
         position={direction === 'TB' ? Position.Bottom : Position.Right}
-        isConnectable={false}
-        className="metric-node__handle"
+        className="metric-node__handle metric-node__handle--out"
+        title="Drag to a child node to link it under this one"
       />
     </div>
   );
