@@ -41,7 +41,11 @@ export interface IngestResult {
   reps: IngestStep;
   contacts: IngestStep;
   bareCopy: IngestStep | null;
-  activities: IngestStep & { excluded: ImportResult['excluded']; peakRssMb: number };
+  activities: IngestStep & {
+    excluded: ImportResult['excluded'];
+    peakRssMb: number;
+    phases: Record<string, number>;
+  };
   reimport: IngestStep & { unchanged: number };
 }
 
@@ -269,6 +273,7 @@ export async function runIngestBenchmark(
         ...activities.step,
         excluded: activities.result.excluded,
         peakRssMb: peakRss / 1024 ** 2,
+        phases: activities.phases,
       },
       reimport: { ...again.step, unchanged: again.result.unchanged },
     };

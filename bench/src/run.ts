@@ -18,6 +18,8 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
 import { openBenchDatabase } from './bench-database';
+import { type EditorOpenResult, runEditorOpenBenchmark } from './editor-open.bench';
+import { type IngestResult, runIngestBenchmark } from './ingest.bench';
 import { runTreeValuesBenchmark, type TreeValuesResult } from './tree-values.bench';
 import { runTreeValuesAtScale, type ScaleResult } from './tree-values-at-scale.bench';
 
@@ -27,8 +29,10 @@ const { values: args } = parseArgs({
     'with-pglite': { type: 'boolean', default: false },
     runs: { type: 'string' },
     reseed: { type: 'boolean', default: false },
+    suite: { type: 'string', default: 'trees' },
   },
 });
+const suite = args.suite ?? 'trees';
 const scale = args.scale === 'bench' ? 'bench' : 'demo';
 const runs = Number(args.runs ?? (scale === 'bench' ? 5 : 20));
 const resultsDir = new URL('../results/', import.meta.url).pathname;
@@ -65,6 +69,78 @@ function writeSection(name: string, lines: string[]): void {
       : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, text);
   console.log(lines.join('\n'));
+}
+
+if (suite === 'editor') {
+  // Needs the built app: pnpm build (the bench starts apps/api/dist/server.js).
+  const load = loadavg()[0] ?? 0;
+  const r: EditorOpenResult = await runEditorOpenBenchmark({
+    runs: args.runs ? Number(args.runs) : 7,
+    log: (line) => console.log(`[bench] editor: ${line}`),
+  });
+  writeFileSync(
+    `${resultsDir}editor-bench.json`,
+    `${JSON.stringify({ machine, loadAverageAtStart: load, results: [r] }, null, 2)}\n`,
+  );
+  const row = (c: EditorOpenResult['large'], label: string) =>
+    `| ${label} | ${ms(c.median.firstPaintMs)} | ${ms(c.median.nodesReadyMs)} | ${ms(c.median.firstInteractionMs)} | ${ms(c.median.interactiveMs)} | ${ms(Math.max(...c.runs.map((x) => x.interactiveMs)))} | ${c.pan.medianMs.toFixed(1)} / ${c.pan.p95Ms.toFixed(1)} / ${c.pan.maxMs.toFixed(1)} (${c.pan.frames}) |`;
+  writeSection('editor', [
+    `Written by \`pnpm bench -- --suite editor\` on ${machine.date.slice(0, 10)} (${machine.node}, ${machine.platform}, Chromium ${r.chromium} headless, ${r.viewport.width}×${r.viewport.height}, 2 cores shared with other work; 1-minute load average ${load.toFixed(1)} at the start). Medians of ${r.runs} runs per tree, the two trees interleaved, after one warm-up each; milliseconds from navigation start; the reference is measured in the same run.`,
+    '',
+    `## Editor: a ${r.large.nodes}-node tree opens and is interactive (target ≤ ${r.targetMs} ms)`,
+    '',
+    '| tree | first paint (empty shell) | all node cards with values | click → detail panel | opened and interactive | worst run | pan frames: median / p95 / max (count) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    row(r.reference, `reference: ${r.reference.nodes} nodes`),
+    row(r.large, `${r.large.nodes} nodes`),
+    '',
+    `Result: ${r.large.median.interactiveMs <= r.targetMs ? 'meets' : 'misses'} the target (${ms(r.large.median.interactiveMs)} ms, ${(r.large.median.interactiveMs / r.reference.median.interactiveMs).toFixed(2)}× the ${r.reference.nodes}-node reference). The built server (\`node apps/api/dist/server.js\`, PGlite, demo workspace) serves the built web app; both trees are saved through the API (activities split by channel, team, segment and direction, summed) and values are cached by the server after the warm-up, so the times are the browser's. "All node cards with values": every card on the canvas, none waiting for values, the root showing a number. "Click → detail panel": a click on another card until the panel shows it. Pan: intervals between animation frames while the canvas is dragged.`,
+  ]);
+  process.exit(0);
+}
+
+if (suite === 'ingest') {
+  const sizes =
+    scale === 'bench'
+      ? { activities: 5_000_000, contacts: 500_000, reps: 300 }
+      : { activities: 200_000, contacts: 20_000, reps: 60 };
+  const url =
+    process.env.BENCH_INGEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/treeline_ingest_bench';
+  const load = loadavg()[0] ?? 0;
+  const r: IngestResult = await runIngestBenchmark(url, sizes, {
+    log: (line) => console.log(`[bench] ingest: ${line}`),
+  });
+  writeFileSync(
+    `${resultsDir}ingest-${scale}.json`,
+    `${JSON.stringify({ machine, loadAverageAtStart: load, results: [r] }, null, 2)}\n`,
+  );
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  const bare = r.bareCopy as NonNullable<IngestResult['bareCopy']>;
+  const phases = Object.entries(r.activities.phases)
+    .map(([name, ms]) => `${name} ${s(ms)} s`)
+    .join(', ');
+  writeSection(`ingest-${scale}`, [
+    `Written by \`pnpm bench -- --suite ingest${scale === 'bench' ? ' --scale bench' : ''}\` on ${machine.date.slice(0, 10)} (${machine.node}, ${machine.platform}, 2 cores shared with other work; 1-minute load average ${load.toFixed(1)} at the start). One run; the reference is measured in the same run.`,
+    '',
+    `## Ingestion (${n(sizes.activities)} activities, PostgreSQL, fresh database)`,
+    '',
+    '| step | rows | seconds | rows/s | target |',
+    '|---|---:|---:|---:|---|',
+    `| reps CSV through the import path | ${n(r.reps.rows)} | ${s(r.reps.ms)} | ${n(r.reps.rowsPerSecond)} | — |`,
+    `| contacts CSV through the import path | ${n(r.contacts.rows)} | ${s(r.contacts.ms)} | ${n(r.contacts.rowsPerSecond)} | — |`,
+    `| reference: bare COPY of the activities CSV into an unindexed table | ${n(bare.rows)} | ${s(bare.ms)} | ${n(bare.rowsPerSecond)} | — |`,
+    `| activities CSV through the whole import path (${(r.fileBytes / 1024 ** 2).toFixed(0)} MB) | ${n(r.activities.rows)} | ${s(r.activities.ms)} | ${n(r.activities.rowsPerSecond)} | ≥ 100,000/s and ≥ 25% of bare COPY: ${((100 * r.activities.rowsPerSecond) / bare.rowsPerSecond).toFixed(0)}% |`,
+    `| the same file again (idempotent: ${n(r.reimport.unchanged)} unchanged) | ${n(r.reimport.rows)} | ${s(r.reimport.ms)} | ${n(r.reimport.rowsPerSecond)} | — |`,
+    '',
+    `Whole import path: parse and map (csv-parse, core's normalizer), COPY into staging, set-based key and reference checks, one UPDATE of changed rows and one INSERT of new ones, the counting rules re-marked over the touched time, the activity rollup refreshed for the touched days, the import record and its event, in one transaction. Phases of the activities import: ${phases}. Peak RSS of the benchmark process during it: ${n(r.activities.peakRssMb)} MB. Excluded by the counting rules: ${Object.entries(
+      r.activities.excluded,
+    )
+      .map(([reason, count]) => `${reason} ${n(count)}`)
+      .join(', ')}.`,
+  ]);
+  process.exit(0);
 }
 
 if (scale === 'bench') {

@@ -33,7 +33,7 @@ export async function importCsv(
   request: CsvImportRequest,
 ): Promise<ImportResult> {
   const entity = request.mapping.entity as ImportEntity;
-  async function* records(): AsyncIterable<NumberedRecord<ImportEntity>> {
+  async function* records(): AsyncIterable<NumberedRecord<ImportEntity>[]> {
     const csv = await openCsvImport<ImportEntity>(
       request.source,
       request.mapping,

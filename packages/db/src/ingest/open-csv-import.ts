@@ -5,6 +5,7 @@
  * the header, and streams the rows normalized by core, one at a time, so memory stays flat
  * whatever the file's size.
  */
+import { isUtf8 } from 'node:buffer';
 import { type Readable, Transform } from 'node:stream';
 import {
   type ColumnMapping,
@@ -25,7 +26,8 @@ const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 export interface CsvImportSource<E extends ImportEntity> {
   header: string[];
   delimiter: CsvDelimiter;
-  records: AsyncIterable<NumberedRecord<E>>;
+  /** Rows in batches (one per parsed chunk): fewer awaits per row at millions of rows. */
+  records: AsyncIterable<NumberedRecord<E>[]>;
   columnOf: (field: string) => string | null;
 }
 
@@ -47,8 +49,8 @@ export async function previewCsv(
 ): Promise<CsvFileStart> {
   const reader = await startCsv(source, delimiter);
   const rows: string[][] = [];
-  for await (const values of reader.rest) {
-    rows.push(values);
+  for await (const batch of reader.rest) {
+    rows.push(...batch.slice(0, limit - rows.length));
     if (rows.length >= limit) break;
   }
   source.destroy();
@@ -76,18 +78,26 @@ export async function openCsvImport<E extends ImportEntity>(
   }
   const width = reader.header.length;
   const mapped = compiled.compiled as CompiledMapping;
-  async function* records(): AsyncIterable<NumberedRecord<E>> {
+  async function* records(): AsyncIterable<NumberedRecord<E>[]> {
     let rowNumber = 0;
-    for await (const values of reader.rest) {
-      rowNumber++;
-      if (values.length !== width) {
-        yield { rowNumber, result: { ok: false, errors: [widthError(rowNumber, values, width)] } };
-        continue;
+    for await (const batch of reader.rest) {
+      const out: NumberedRecord<E>[] = new Array(batch.length);
+      for (let i = 0; i < batch.length; i++) {
+        const values = batch[i] as string[];
+        rowNumber++;
+        out[i] =
+          values.length === width
+            ? {
+                rowNumber,
+                result: normalizeCsvRecord(
+                  mapped,
+                  values,
+                  rowNumber,
+                ) as NumberedRecord<E>['result'],
+              }
+            : { rowNumber, result: { ok: false, errors: [widthError(rowNumber, values, width)] } };
       }
-      yield {
-        rowNumber,
-        result: normalizeCsvRecord(mapped, values, rowNumber) as NumberedRecord<E>['result'],
-      };
+      yield out;
     }
   }
   return {
@@ -115,21 +125,22 @@ function describeErrors(errors: readonly ImportRowError[]): string {
 interface StartedCsv {
   header: string[];
   delimiter: CsvDelimiter;
-  rest: AsyncIterable<string[]>;
+  /** The data rows after the header, in batches. */
+  rest: AsyncIterable<string[][]>;
 }
 
 async function startCsv(source: Readable, forced?: CsvDelimiter): Promise<StartedCsv> {
-  const decoded = source.pipe(utf8Decoder());
-  source.on('error', (error) => decoded.destroy(error));
-  const iterator = decoded[Symbol.asyncIterator]() as AsyncIterator<string>;
+  const checked = source.pipe(utf8Checker());
+  source.on('error', (error) => checked.destroy(error));
+  const iterator = checked[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   // Look at the start of the file before choosing how to parse it.
+  const pending: Buffer[] = [];
   let head = '';
-  const pending: string[] = [];
   while (!head.includes('\n') && head.length < 1_000_000) {
     const next = await iterator.next();
     if (next.done) break;
     pending.push(next.value);
-    head += next.value;
+    head = Buffer.concat(pending).toString('utf8');
   }
   if (head.replace(/^\uFEFF/, '').trim() === '') {
     throw new DomainError('empty_file', 'The file is empty: it has no header row and no rows.');
@@ -138,14 +149,6 @@ async function startCsv(source: Readable, forced?: CsvDelimiter): Promise<Starte
   const delimiter = forced ?? guessDelimiter(firstLine);
   if (forced) checkDelimiter(firstLine, forced);
 
-  async function* chunks(): AsyncIterable<string> {
-    yield* pending;
-    while (true) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
   const parser = parse({
     bom: true,
     delimiter,
@@ -154,31 +157,46 @@ async function startCsv(source: Readable, forced?: CsvDelimiter): Promise<Starte
   });
   const feeding = (async () => {
     try {
-      for await (const chunk of chunks()) {
+      const write = async (chunk: Buffer) => {
         if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+      };
+      for (const chunk of pending) await write(chunk);
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        await write(next.value);
       }
       parser.end();
     } catch (error) {
       parser.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   })();
-  const rows = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const first = await nextRow(rows);
-  if (first.done) {
+  const batches = readBatches(parser)[Symbol.asyncIterator]();
+  let buffered: string[][] = [];
+  const take = async (): Promise<string[] | undefined> => {
+    while (buffered.length === 0) {
+      const next = await nextBatch(batches);
+      if (next.done) return undefined;
+      buffered = next.value;
+    }
+    return buffered.shift();
+  };
+  const first = await take();
+  if (!first) {
     throw new DomainError('empty_file', 'The file is empty: it has no header row and no rows.');
   }
-  const header = first.value.map((h) => h.trim());
-  const second = await nextRow(rows);
-  if (second.done) {
+  const header = first.map((h) => h.trim());
+  const second = await take();
+  if (!second) {
     throw new DomainError(
       'header_only',
       `The file has a header row (${header.length} columns) but no data rows.`,
     );
   }
-  async function* rest(): AsyncIterable<string[]> {
-    yield second.value as string[];
-    while (true) {
-      const next = await nextRow(rows);
+  async function* rest(): AsyncIterable<string[][]> {
+    yield [second as string[], ...buffered];
+    for (;;) {
+      const next = await nextBatch(batches);
       if (next.done) break;
       yield next.value;
     }
@@ -187,9 +205,39 @@ async function startCsv(source: Readable, forced?: CsvDelimiter): Promise<Starte
   return { header, delimiter, rest: rest() };
 }
 
-async function nextRow(rows: AsyncIterator<string[]>): Promise<IteratorResult<string[]>> {
+/** Every record the stream has ready, as one array: one await per chunk, not per row. */
+async function* readBatches(stream: Readable): AsyncIterable<string[][]> {
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  stream.on('readable', () => wake?.());
+  stream.on('end', () => {
+    ended = true;
+    wake?.();
+  });
+  stream.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+  for (;;) {
+    if (failure) throw failure;
+    const batch: string[][] = [];
+    for (let record = stream.read(); record !== null; record = stream.read()) batch.push(record);
+    if (batch.length > 0) {
+      yield batch;
+      continue;
+    }
+    if (ended) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+    wake = null;
+  }
+}
+
+async function nextBatch(batches: AsyncIterator<string[][]>): Promise<IteratorResult<string[][]>> {
   try {
-    return await rows.next();
+    return await batches.next();
   } catch (error) {
     if (error instanceof DomainError) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -237,53 +285,63 @@ function countOutsideQuotes(line: string, char: string): number {
 }
 
 /**
- * Bytes → text, refusing what is not UTF-8: a UTF-16 file, a spreadsheet (ZIP) or bytes
- * that do not decode, naming the line where they start.
+ * Passes the bytes on unchanged (the CSV parser decodes them) after checking they are
+ * UTF-8, refusing a UTF-16 file, a spreadsheet (ZIP) or bytes that do not decode, naming
+ * the line where they start. A character split across two chunks is carried over.
  */
-function utf8Decoder(): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+function utf8Checker(): Transform {
   let line = 1;
   let first = true;
+  let carry: Buffer | null = null;
   return new Transform({
-    readableObjectMode: true,
     transform(chunk: Buffer, _encoding, callback) {
       if (first) {
         first = false;
         const refusal = refuseStart(chunk);
         if (refusal) return callback(refusal);
       }
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        const valid = longestValidPrefix(chunk);
-        const before = valid.split('\n').length - 1;
-        return callback(
-          new DomainError(
-            'invalid_encoding',
-            `Line ${line + before} contains bytes that are not UTF-8 (the file may be Windows-1252 or Latin-1). Save or export it as "CSV UTF-8" and import it again.`,
-          ),
-        );
-      }
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
-      if (text) this.push(text);
-      callback();
+      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+      const end = completeLength(bytes);
+      const whole = end === bytes.length ? bytes : bytes.subarray(0, end);
+      carry = end === bytes.length ? null : Buffer.from(bytes.subarray(end));
+      if (!isUtf8(whole)) return callback(notUtf8(line, whole));
+      for (let i = whole.indexOf(10); i !== -1; i = whole.indexOf(10, i + 1)) line++;
+      callback(null, whole);
     },
     flush(callback) {
-      try {
-        const rest = decoder.decode();
-        if (rest) this.push(rest);
-        callback();
-      } catch {
-        callback(
+      if (carry && !isUtf8(carry)) {
+        return callback(
           new DomainError(
             'invalid_encoding',
             `The file ends inside a UTF-8 character on line ${line}; it may be truncated or not UTF-8.`,
           ),
         );
       }
+      callback(null, carry ?? undefined);
     },
   });
+}
+
+/** The length of `bytes` without a multi-byte character cut off at its end. */
+function completeLength(bytes: Buffer): number {
+  for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
+    const b = bytes[i] as number;
+    if ((b & 0xc0) === 0x80) continue;
+    if (b < 0xc0) return bytes.length;
+    const needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return bytes.length - i < needed ? i : bytes.length;
+  }
+  return bytes.length;
+}
+
+function notUtf8(lineAtStart: number, bytes: Buffer): DomainError {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const bad = text.indexOf('\uFFFD');
+  const before = (bad === -1 ? text : text.slice(0, bad)).split('\n').length - 1;
+  return new DomainError(
+    'invalid_encoding',
+    `Line ${lineAtStart + before} contains bytes that are not UTF-8 (the file may be Windows-1252 or Latin-1). Save or export it as "CSV UTF-8" and import it again.`,
+  );
 }
 
 function refuseStart(chunk: Buffer): DomainError | null {
@@ -300,11 +358,4 @@ function refuseStart(chunk: Buffer): DomainError | null {
     );
   }
   return null;
-}
-
-function longestValidPrefix(chunk: Buffer): string {
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  const text = decoder.decode(chunk);
-  const bad = text.indexOf('\uFFFD');
-  return bad === -1 ? text : text.slice(0, bad);
 }

@@ -43,7 +43,8 @@ export interface ImportRequest<E extends ImportEntity> {
   fileName?: string | null;
   /** The column mapping used, kept with the record. */
   mapping?: unknown;
-  records: AsyncIterable<NumberedRecord<E>>;
+  /** Records one by one, or in batches (fewer awaits per row). */
+  records: AsyncIterable<NumberedRecord<E> | readonly NumberedRecord<E>[]>;
   /** The file's column for one of our fields (for errors found after normalizing). */
   columnOf?: (field: string) => string | null;
   /** More rows than this refuses the import (the bulk API's per-request cap). */
@@ -146,20 +147,24 @@ export async function runImport<E extends ImportEntity>(
       await sql`set local work_mem = '256MB'`.execute(trx);
       const writer = await createStagingWriter(trx, spec, deps.copyFrom);
       try {
-        for await (const { rowNumber, result } of request.records) {
-          rowsRead++;
-          if (request.maxRows !== undefined && rowsRead > request.maxRows) {
-            throw new DomainError(
-              'too_many_rows',
-              `This request has more than ${request.maxRows} rows; send at most ${request.maxRows} rows per request (split the batch).`,
-            );
-          }
-          if (result.ok) {
-            await writer.add(rowNumber, result.row);
-          } else {
-            parseRejected++;
-            for (const error of result.errors) {
-              if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
+        for await (const item of request.records) {
+          const batch: readonly NumberedRecord<E>[] = Array.isArray(item) ? item : [item];
+          for (const { rowNumber, result } of batch) {
+            rowsRead++;
+            if (request.maxRows !== undefined && rowsRead > request.maxRows) {
+              throw new DomainError(
+                'too_many_rows',
+                `This request has more than ${request.maxRows} rows; send at most ${request.maxRows} rows per request (split the batch).`,
+              );
+            }
+            if (result.ok) {
+              const flushing = writer.add(rowNumber, result.row);
+              if (flushing) await flushing;
+            } else {
+              parseRejected++;
+              for (const error of result.errors) {
+                if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
+              }
             }
           }
         }

@@ -15,7 +15,8 @@ import type { StagedValue, StagingSpec } from './staging-spec';
 export const STAGING_TABLE = 'import_stage';
 
 export interface StagingWriter<E extends ImportEntity> {
-  add(rowNumber: number, row: ImportRowOf<E>): Promise<void>;
+  /** Adds a row; returns a promise only when the caller must wait (a flush or backpressure). */
+  add(rowNumber: number, row: ImportRowOf<E>): Promise<void> | undefined;
   /** Flushes and waits until every added row is in the staging table. */
   finish(): Promise<void>;
   /** Stops a COPY in flight (the transaction is being rolled back). */
@@ -36,7 +37,10 @@ export async function createStagingWriter<E extends ImportEntity>(
   spec: StagingSpec<E>,
   copyFrom: CopyFrom | undefined,
 ): Promise<StagingWriter<E>> {
-  const columns = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+  // Text compares bytewise, like the external ids it is matched with (migration T0700).
+  const columns = spec.columns
+    .map((c) => `${c.name} ${c.type === 'text' ? 'text collate "C"' : c.type}`)
+    .join(', ');
   await sql
     .raw(
       `create temp table ${STAGING_TABLE} (row_number bigint not null, ${columns}) on commit drop`,
@@ -72,10 +76,10 @@ function copyWriter<E extends ImportEntity>(
   }
 
   return {
-    async add(rowNumber, row) {
-      if (failure) throw failure;
+    add(rowNumber, row) {
+      if (failure) return Promise.reject(failure);
       chunk += copyLine(rowNumber, spec.values(row));
-      if (chunk.length >= COPY_CHUNK_CHARS) await flush();
+      return chunk.length >= COPY_CHUNK_CHARS ? flush() : undefined;
     },
     async finish() {
       await flush();
@@ -107,12 +111,12 @@ function batchWriter<E extends ImportEntity>(
   }
 
   return {
-    async add(rowNumber, row) {
+    add(rowNumber, row) {
       const values = spec.values(row);
       const record: Record<string, StagedValue | number> = { row_number: rowNumber };
       for (let i = 0; i < names.length; i++) record[names[i] as string] = values[i] ?? null;
       batch.push(record);
-      if (batch.length >= BATCH_ROWS) await flush();
+      return batch.length >= BATCH_ROWS ? flush() : undefined;
     },
     finish: flush,
     abort() {

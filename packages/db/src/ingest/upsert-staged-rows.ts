@@ -13,7 +13,7 @@ import { STAGING_TABLE } from './staging-writer';
 
 interface UpsertPlan {
   table: keyof Database & string;
-  /** Rows are inserted in this order (activities by time: the time index grows at its end). */
+  /** Rows are inserted in this order (by their key: the unique index then grows at its end). */
   insertOrder?: string;
   /** The natural key (after workspace_id): the ON CONFLICT target, never updated. */
   key: readonly string[];
@@ -92,7 +92,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['deleted_at', 's.deleted_at'],
     ],
     joins: `${contactJoin('contact_external_id')} ${repJoin('rep_external_id')}`,
-    insertOrder: 'occurred_at',
+    insertOrder: 'source_system, r.external_id',
     // The row-level counting rules are stored as the row is written; duplicates, which
     // depend on neighbouring rows, are marked by the pass that follows the upsert.
     derived: [['excluded_reason', exclusionReasonByRules('v')]],

@@ -10,6 +10,7 @@ import * as activityRollups from './2026-11-23T0300-activity-rollups';
 import * as imports from './2026-11-23T0400-imports';
 import * as activityReferences from './2026-11-23T0500-activities-references-checked-by-imports';
 import * as importEventKeys from './2026-11-23T0600-import-events-keyed-by-workspace';
+import * as bytewiseIds from './2026-11-23T0700-external-ids-compare-bytewise';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0400-imports': imports,
   '2026-11-23T0500-activities-references-checked-by-imports': activityReferences,
   '2026-11-23T0600-import-events-keyed-by-workspace': importEventKeys,
+  '2026-11-23T0700-external-ids-compare-bytewise': bytewiseIds,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */
