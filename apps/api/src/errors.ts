@@ -47,6 +47,7 @@ const DOMAIN_STATUS: Record<string, ContentfulStatusCode> = {
   invalid_filter: 422,
   invalid_instant: 422,
   invalid_periods: 422,
+  invalid_range: 422,
   invalid_period_options: 422,
   invalid_outbound_window: 422,
   // Trees

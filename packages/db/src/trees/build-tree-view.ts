@@ -13,6 +13,7 @@ import {
   benchmarkMotionByKey,
   type ChangeInput,
   type DimensionFilter,
+  DomainError,
   type EdgeView,
   type Grain,
   isDomainError,
@@ -23,6 +24,7 @@ import {
   type PeriodOptions,
   parseFormula,
   periodContaining,
+  periodsBetween,
   previousPeriod,
   type SegmentValue,
   type TreeView,
@@ -38,6 +40,12 @@ export interface TreeViewOptions {
   grain: Grain;
   /** How many complete periods the series holds, ending with the last complete one. */
   periods?: number;
+  /**
+   * Evaluate every period of `grain` overlapping [from, to) instead (the last one may be
+   * "to date"); a range of one period gets the period before it too, for the change.
+   * More than 1000 periods is a DomainError ('too_many_periods').
+   */
+  range?: { from: string; to: string };
   /** The clock; the current, unfinished period is excluded from the comparison. */
   now?: Date;
   /**
@@ -74,6 +82,22 @@ function lastPeriods(now: Date, grain: Grain, count: number, options: PeriodOpti
   return periods;
 }
 
+function rangePeriods(
+  range: { from: string; to: string },
+  grain: Grain,
+  options: PeriodOptions,
+): Period[] {
+  const periods = periodsBetween(range.from, range.to, grain, options);
+  const first = periods[0];
+  if (!first) {
+    throw new DomainError('invalid_range', `the range ${range.from} – ${range.to} is empty`, {
+      from: range.from,
+      to: range.to,
+    });
+  }
+  return periods.length === 1 ? [previousPeriod(first, options), first] : periods;
+}
+
 const isClose = (a: number, b: number) =>
   Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -95,7 +119,9 @@ export async function buildTreeView(
     fiscalYearStartMonth: workspace.fiscal_year_start_month,
   };
   const now = options.now ?? new Date();
-  const periods = lastPeriods(now, options.grain, Math.max(2, options.periods ?? 6), periodOptions);
+  const periods = options.range
+    ? rangePeriods(options.range, options.grain, periodOptions)
+    : lastPeriods(now, options.grain, Math.max(2, options.periods ?? 6), periodOptions);
 
   const catalog = metricCatalog(BUILT_IN_METRICS, tree.metricsByKey.values());
   const treeFilter = options.filter ?? {};

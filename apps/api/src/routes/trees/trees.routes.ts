@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   DomainError,
   isDomainError,
+  startOfLocalDay,
   type TreeDraft,
   type TreeIssue,
   type TreeView,
@@ -129,6 +130,34 @@ const deleteTreeRoute = createRoute({
   responses: { 204: { description: 'Deleted' }, 404: problem('No such tree') },
 });
 
+const RangeEdge = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.+(Z|[+-]\d{2}:?\d{2}))?$/, {
+  message: 'a date (YYYY-MM-DD, local midnight) or an instant with Z or an offset',
+});
+
+const valuesRoute = createRoute({
+  method: 'get',
+  path: '/trees/{id}/values',
+  tags: ['trees'],
+  summary: "Evaluate a tree over a range: every node's value per period, change, contributions",
+  description: `Every period of \`grain\` overlapping [from, to) in the workspace's time zone: per node its values, numerators/denominators, the change of the last period against the one before, each child's contribution to that change, residuals and band status. A date is local midnight in the workspace zone. More than 1000 periods (ten years of days) is a 422. ${FILTER_QUERY_DESCRIPTION}`,
+  request: {
+    params: IdParam,
+    query: z.object({
+      from: RangeEdge.openapi({ example: '2026-01-01' }),
+      to: RangeEdge.openapi({ example: '2026-04-01' }),
+      grain: GrainSchema.default('month').openapi({ description: 'Period grain (default month)' }),
+    }),
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: TreeViewSchema } },
+      description: 'The tree with values per period of the range',
+    },
+    404: problem('No such tree'),
+    422: problem('An empty or reversed range, too many periods, or an unknown filter dimension'),
+  },
+});
+
 const viewRoute = createRoute({
   method: 'get',
   path: '/trees/{id}/view',
@@ -157,6 +186,19 @@ const viewRoute = createRoute({
     422: problem('The filter names a dimension no metric has'),
   },
 });
+
+/** The tree-wide filter of a request, every dimension checked. */
+function checkedFilter(url: string) {
+  const filter = filterFromQuery(url);
+  for (const dimension of Object.keys(filter)) {
+    if (!isKnownDimension(dimension)) {
+      throw new DomainError('unknown_dimension', `filter: unknown dimension "${dimension}"`, {
+        dimension,
+      });
+    }
+  }
+  return filter;
+}
 
 /** The record as JSON: the draft's fields beside the version. */
 function treeBody(tree: TreeRecord) {
@@ -225,18 +267,38 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
     if (!(await deleteTree(db, c.get('workspace'), id))) throw new NotFoundError('Tree', id);
     return c.body(null, 204);
   })
+  .openapi(valuesRoute, async (c) => {
+    const { db, now, treeViewCache } = c.get('deps');
+    const workspace = c.get('workspace');
+    const { id } = c.req.valid('param');
+    const { from, to, grain } = c.req.valid('query');
+    const filter = checkedFilter(c.req.url);
+    const edge = (value: string) => {
+      const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!date) return new Date(value).toISOString();
+      const [, year, month, day] = date.map(Number) as [number, number, number, number];
+      return new Date(startOfLocalDay({ year, month, day }, workspace.time_zone)).toISOString();
+    };
+    const view: TreeView | null = await cachedTreeView(
+      db,
+      workspace,
+      id,
+      {
+        grain,
+        range: { from: edge(from), to: edge(to) },
+        ...(Object.keys(filter).length > 0 ? { filter } : {}),
+        ...(now ? { now: now() } : {}),
+      },
+      treeViewCache,
+    );
+    if (!view) throw new NotFoundError('Tree', id);
+    return c.json(view, 200);
+  })
   .openapi(viewRoute, async (c) => {
     const { db, now, treeViewCache } = c.get('deps');
     const { id } = c.req.valid('param');
     const { grain, periods } = c.req.valid('query');
-    const filter = filterFromQuery(c.req.url);
-    for (const dimension of Object.keys(filter)) {
-      if (!isKnownDimension(dimension)) {
-        throw new DomainError('unknown_dimension', `filter: unknown dimension "${dimension}"`, {
-          dimension,
-        });
-      }
-    }
+    const filter = checkedFilter(c.req.url);
     // Unchanged tree and data: served from the cache (keyed by tree and data versions).
     const view: TreeView | null = await cachedTreeView(
       db,

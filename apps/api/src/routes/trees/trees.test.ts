@@ -201,6 +201,47 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
     expect(view.residuals[0]?.value).toBeCloseTo(1 / 3, 12);
   });
 
+  it('evaluates a tree over an explicit range with the same values as the view', async () => {
+    const res = await app.request(
+      `/api/trees/${treeId}/values?from=2026-08-01&to=2026-11-01&grain=month`,
+    );
+    expect(res.status).toBe(200);
+    const view = (await res.json()) as TreeView;
+    // Dates are local midnights in the workspace zone (America/New_York here).
+    expect(view.period).toMatchObject({ label: 'Oct 2026', start: '2026-10-01T04:00:00.000Z' });
+    const root = view.nodes.find((x) => x.label === 'Activity volume per contact')!;
+    expect(root.series.map((p) => p.label)).toEqual(['Aug 2026', 'Sep 2026', 'Oct 2026']);
+    expect(root.value).toBeCloseTo(7 / 3, 12);
+    expect(root.previousValue).toBeCloseTo(1.5, 12);
+
+    // The current month, to date, with the month before it for the change.
+    const current = (await (
+      await app.request(`/api/trees/${treeId}/values?from=2026-11-01&to=2026-11-16&grain=month`)
+    ).json()) as TreeView;
+    expect(current.period).toMatchObject({ label: 'Nov 2026', toDate: true });
+    expect(current.previousPeriod.label).toBe('Oct 2026');
+  });
+
+  it.each([
+    ['ten years of days', 'from=2016-01-01&to=2026-01-01&grain=day', 'too-many-periods'],
+    ['a reversed range', 'from=2026-05-01&to=2026-01-01&grain=month', 'invalid-instant'],
+    [
+      'a filter on an unknown dimension',
+      'from=2026-01-01&to=2026-03-01&filter[colour]=red',
+      'unknown-dimension',
+    ],
+  ])('refuses %s with a 422 saying why', async (_label, query, type) => {
+    const res = await app.request(`/api/trees/${treeId}/values?${query}`);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { type: string }).type).toContain(type);
+  });
+
+  it('names a malformed range edge', async () => {
+    const res = await app.request(`/api/trees/${treeId}/values?from=yesterday&to=2026-03-01`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail).toContain('from');
+  });
+
   it('shows "no data" rather than 0 where a ratio has no denominator', async () => {
     const res = await app.request(`/api/trees/${treeId}/view?grain=month&periods=6`);
     const view = (await res.json()) as TreeView;
