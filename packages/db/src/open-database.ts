@@ -142,9 +142,11 @@ async function openPostgres(
     connectionTimeoutMillis: 5000,
     // JIT off: the metric engine's grouped scans are costed far above the JIT thresholds,
     // and compiling them (hundreds of ms, in every parallel worker) costs more than it saves.
-    options: ['-c jit=off', '-c temp_buffers=256MB', ...(config.schema ? [`-c search_path=${config.schema}`] : [])].join(
-      ' ',
-    ),
+    options: [
+      '-c jit=off',
+      '-c temp_buffers=256MB',
+      ...(config.schema ? [`-c search_path=${config.schema}`] : []),
+    ].join(' '),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === INT8) return parseInt8;
