@@ -14,7 +14,10 @@ import { DataScreen } from './data-screen/DataScreen';
 import { useEditorStore } from './editor/store';
 import { TreeScreen } from './editor/TreeScreen';
 import { api } from './lib/api';
+import { useLiveDataConnection } from './lib/use-live-data';
 import { type Resource, useResource } from './lib/use-resource';
+import { MetricPage } from './metric-page/MetricPage';
+import { closeMetricPage, useMetricPageKey } from './metric-page/metric-page-route';
 import { MetricsScreen } from './metrics/MetricsScreen';
 
 /** The trees of the workspace, refreshed in place (no loading flash) after a change. */
@@ -35,11 +38,15 @@ function useTreeList() {
 }
 
 export function App() {
+  // One live connection for the whole app: screens read its data version.
+  useLiveDataConnection();
   const workspace = useResource('workspace', (signal) => api.getWorkspace(signal));
   const health = useResource('health', (signal) => api.getHealth(signal));
   const { trees, refresh } = useTreeList();
   const [chosenTreeId, setChosenTreeId] = useState<string | null>(null);
   const [section, setSection] = useState<Section>('trees');
+  /** A metric page (#/metrics/<key>) is open over the Metrics section. */
+  const metricPageKey = useMetricPageKey();
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<TreeSummary | null>(null);
   /** A tree (or "new tree") to open once unsaved edits are dropped or kept. */
@@ -73,8 +80,11 @@ export function App() {
 
   const rail = (
     <LeftRail
-      section={section}
-      onOpenSection={setSection}
+      section={metricPageKey ? 'metrics' : section}
+      onOpenSection={(next) => {
+        closeMetricPage();
+        setSection(next);
+      }}
       trees={trees}
       activeTreeId={activeTreeId}
       onOpenTree={openTree}
@@ -139,6 +149,25 @@ export function App() {
       ) : null}
     </>
   );
+
+  if (metricPageKey) {
+    return (
+      <div className="app">
+        {rail}
+        <MetricPage
+          key={metricPageKey}
+          metricKey={metricPageKey}
+          workspace={workspace}
+          health={health}
+          onBack={() => {
+            closeMetricPage();
+            setSection('metrics');
+          }}
+        />
+        {dialogs}
+      </div>
+    );
+  }
 
   if (section === 'data') {
     return (

@@ -1,6 +1,7 @@
 /**
  * The right panel: everything about the selected node (value, previous value, change,
- * numerator and denominator, filter, a larger sparkline of recent periods, and what each
+ * numerator and denominator, filter, a line chart of recent periods, its split by channel
+ * and by source, segment or lifecycle stage, a link to the metric's page, and what each
  * child contributed) and where it is edited: its label, its RACI owners, its target or
  * benchmark band, a link under a parent, delete. A selected link can be deleted; with
  * nothing selected, the tree itself (name, description, motion) and how to start.
@@ -38,10 +39,10 @@ import { RELATION_OPERATORS } from '../lib/relation-operator';
 import { BandBar, describeBand } from './BandBar';
 import { BandEditor } from './BandEditor';
 import { ChangeChip } from './ChangeChip';
+import { NodeLineChart, NodeSplitCharts, OpenMetricPageLink } from './charts/NodeCharts';
 import { FilterEditor } from './FilterEditor';
 import { RaciEditor } from './RaciEditor';
 import { SkeletonLine } from './Skeleton';
-import { Sparkline } from './Sparkline';
 
 const DIRECTION_WORDS: Record<MetricDirection, string> = {
   higher_is_better: 'Higher is better',
@@ -352,25 +353,17 @@ function NodeDetails({
               </p>
             ) : null}
 
-            <figure className="panel__chart">
-              <Sparkline
-                series={node.series}
-                width={272}
-                height={72}
-                tone={tone}
-                filled
-                label={seriesLabel}
-              />
-              {node.series.length > 0 ? (
-                <figcaption className="panel__chart-axis">
-                  <span>{node.series[0]?.label}</span>
-                  <span>{node.series[node.series.length - 1]?.label}</span>
-                </figcaption>
-              ) : null}
-            </figure>
+            <NodeLineChart node={node} view={view} label={seriesLabel} tone={tone} />
           </>
         )}
+        <OpenMetricPageLink metricKey={node.metricKey} />
       </section>
+
+      {pending || !view || node.error ? null : (
+        <section className="panel__section" aria-label="Splits">
+          <NodeSplitCharts node={node} view={view} />
+        </section>
+      )}
 
       {pending ? null : (
         <section className="panel__section" aria-label="Values">

@@ -1,14 +1,32 @@
 /**
  * The top bar: where you are (workspace / tree), which period the numbers are for and
- * at what grain, and which database the server runs on.
+ * at what grain, whether the numbers are live (reconnecting after a drop, updated just now
+ * after new data), and which database the server runs on.
  */
 import type { PeriodView } from '@treeline/core';
-import { Calendar, ChevronRight, Database } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { Calendar, Check, ChevronRight, Database, RefreshCw } from 'lucide-react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Health, Workspace } from '../lib/api';
 import { formatGrain } from '../lib/format';
+import { useLiveConnection } from '../lib/use-live-data';
 import type { Resource } from '../lib/use-resource';
 import { SkeletonLine } from './Skeleton';
+import './live-status.css';
+
+/** How long "Updated just now" stays after a live refresh. */
+export const JUST_UPDATED_MS = 5000;
+
+/** The freshness of the values on screen, as the screen showing them knows it. */
+export interface ValuesFreshness {
+  /** When new data last replaced the values on screen (ms since epoch), or null. */
+  updatedAt: number | null;
+  /** The values could not be re-read: the ones shown are old. */
+  stale: null | {
+    /** The server was unreachable (vs. answered with an error). */
+    unreachable: boolean;
+    onRetry: () => void;
+  };
+}
 
 const DATABASE_NAMES: Record<Health['database'], string> = {
   pglite: 'PGlite',
@@ -24,6 +42,7 @@ export function TopBar({
   controls,
   treeStatus,
   refreshing = false,
+  freshness,
 }: {
   workspace: Resource<Workspace>;
   treeName: string | null;
@@ -36,6 +55,8 @@ export function TopBar({
   treeStatus?: ReactNode;
   /** A new period is loading: the one shown is dimmed until it lands. */
   refreshing?: boolean;
+  /** On screens with live values: when they last changed, or that they are old. */
+  freshness?: ValuesFreshness;
 }) {
   return (
     <header className="topbar">
@@ -56,6 +77,8 @@ export function TopBar({
             {treeStatus}
           </>
         ) : null}
+        {/* Beside the name, so the period controls never shift when it comes and goes. */}
+        <LiveStatus freshness={freshness} />
       </div>
       <div className="topbar__right">
         {controls}
@@ -76,6 +99,67 @@ export function TopBar({
         <DatabaseBadge health={health} />
       </div>
     </header>
+  );
+}
+
+/** True for `ms` after `since`, then false again. */
+function useRecent(since: number | null, ms: number): boolean {
+  // The `since` whose time is up; a newer one starts over.
+  const [expired, setExpired] = useState<number | null>(null);
+  useEffect(() => {
+    if (since === null) return;
+    const timer = setTimeout(() => setExpired(since), Math.max(0, since + ms - Date.now()));
+    return () => clearTimeout(timer);
+  }, [since, ms]);
+  return since !== null && expired !== since && Date.now() - since < ms;
+}
+
+/**
+ * Reconnecting after a drop (or when the values cannot be re-read), "Updated just now"
+ * after new data, else nothing. One polite live region, so the change is announced once.
+ */
+function LiveStatus({ freshness }: { freshness?: ValuesFreshness | undefined }) {
+  const connection = useLiveConnection();
+  const stale = freshness?.stale ?? null;
+  const justUpdated = useRecent(freshness?.updatedAt ?? null, JUST_UPDATED_MS);
+  let content: ReactNode = null;
+  if (connection === 'reconnecting' || stale?.unreachable) {
+    content = (
+      <span
+        className="live-status live-status--reconnecting"
+        data-testid="live-status"
+        data-state="reconnecting"
+        title="The connection to the server dropped; the numbers shown may be out of date. Treeline keeps trying and refreshes them when it is back."
+      >
+        <RefreshCw aria-hidden size={12} className="live-status__spin" />
+        Reconnecting…
+      </span>
+    );
+  } else if (stale) {
+    content = (
+      <span className="live-status live-status--stale" data-testid="live-status" data-state="stale">
+        Values not refreshed
+        <button type="button" className="live-status__retry" onClick={stale.onRetry}>
+          Retry
+        </button>
+      </span>
+    );
+  } else if (justUpdated) {
+    content = (
+      <span
+        className="live-status live-status--updated"
+        data-testid="live-status"
+        data-state="updated"
+      >
+        <Check aria-hidden size={12} />
+        Updated just now
+      </span>
+    );
+  }
+  return (
+    <output className="live-status-slot" aria-live="polite">
+      {content}
+    </output>
   );
 }
 

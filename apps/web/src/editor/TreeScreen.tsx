@@ -2,18 +2,21 @@
  * The Trees screen: the top bar with the tree's save state and period controls, the canvas
  * where the open tree is built, and the detail panel. Reads the tree as a draft (what is
  * edited and saved), its live values at the chosen grain and filter (re-read after every
- * save), the metric catalog and the workspace's people, and hands them to the editor store.
+ * save, and quietly after every import the server announces), the metric catalog and the
+ * workspace's people, and hands them to the editor store. Values and the draft are held
+ * apart, so new numbers never touch unsaved edits.
  */
-import type { Grain, TreeSummary } from '@treeline/core';
+import type { Grain, TreeSummary, TreeView } from '@treeline/core';
 import { Network, Plus } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DetailPanel } from '../components/DetailPanel';
 import { EmptyState } from '../components/EmptyState';
 import { PeriodControls } from '../components/PeriodControls';
 import { ProblemState } from '../components/ProblemState';
 import { CanvasSkeleton } from '../components/Skeleton';
-import { TopBar } from '../components/TopBar';
-import { api, type Health, type Workspace } from '../lib/api';
+import { TopBar, type ValuesFreshness } from '../components/TopBar';
+import { api, type Health, type Problem, toProblem, type Workspace } from '../lib/api';
+import { useDataVersion } from '../lib/use-live-data';
 import { type Resource, useResource } from '../lib/use-resource';
 import { encodeViewFilter, type ViewFilter } from '../lib/view-controls';
 import { ConflictDialog } from './ConflictDialog';
@@ -80,6 +83,41 @@ export function TreeScreen({
   // Another grain, filter or version of the tree on screen: keep its values, dimmed.
   const refreshing = viewReady && treeView.status === 'loading';
 
+  // New data: the values on screen are re-read in place (no skeleton, no dimming).
+  const viewKey = draftReady ? `${treeId}:${version}:${grain}:${encodeViewFilter(filter)}` : null;
+  const live = useLiveValues(
+    viewReady && treeView.status === 'success' ? viewKey : null,
+    useCallback(
+      (signal: AbortSignal) => api.getTreeView(treeId!, grain, filter, signal),
+      [treeId, grain, filter],
+    ),
+    setView,
+  );
+  // A failed first read of this grain or filter is retried when the data comes back.
+  const dataVersion = useDataVersion();
+  const retryView = treeView.retry;
+  const viewFailed = treeView.status === 'error';
+  const lastDataVersion = useRef(dataVersion);
+  useEffect(() => {
+    if (lastDataVersion.current === dataVersion) return;
+    lastDataVersion.current = dataVersion;
+    if (viewFailed) retryView();
+  }, [dataVersion, viewFailed, retryView]);
+  // The values shown could not be re-read: keep them, dimmed, and say so.
+  const staleProblem: { problem: Problem; retry: () => void } | null = !viewReady
+    ? null
+    : treeView.status === 'error'
+      ? { problem: treeView.problem, retry: treeView.retry }
+      : live.problem
+        ? { problem: live.problem, retry: live.retry }
+        : null;
+  const freshness: ValuesFreshness = {
+    updatedAt: live.updatedAt,
+    stale: staleProblem
+      ? { unreachable: staleProblem.problem.status === 0, onRetry: staleProblem.retry }
+      : null,
+  };
+
   // A save changes the rail's node counts and names.
   const savedVersion = useRef<{ treeId: string | null; version: number }>({ treeId, version });
   useEffect(() => {
@@ -106,6 +144,7 @@ export function TreeScreen({
         previousPeriod={viewReady ? shownView.previousPeriod : null}
         health={health}
         refreshing={refreshing}
+        freshness={freshness}
         controls={
           tree ? (
             <PeriodControls
@@ -118,7 +157,7 @@ export function TreeScreen({
         }
       />
       <main
-        className={`canvas${refreshing ? ' is-refreshing' : ''}`}
+        className={`canvas${refreshing ? ' is-refreshing' : ''}${staleProblem ? ' is-stale' : ''}`}
         aria-busy={(!viewReady || refreshing) && problem === null && tree !== null}
       >
         {refreshing ? (
@@ -144,6 +183,59 @@ export function TreeScreen({
       <ConflictDialog />
     </>
   );
+}
+
+/**
+ * Re-reads the values of `key` whenever the live data version moves, without a loading
+ * state: the values on screen stay until the new ones land. A failed read is kept as a
+ * problem (the old values stay, marked old) and tried again at the next change or retry.
+ * A new key (grain, filter, saved version) drops whatever is in flight: its own read is
+ * already under way.
+ */
+function useLiveValues(
+  key: string | null,
+  load: (signal: AbortSignal) => Promise<TreeView>,
+  apply: (view: TreeView) => void,
+): { updatedAt: number | null; problem: Problem | null; retry: () => void } {
+  const dataVersion = useDataVersion();
+  const [state, setState] = useState<{ updatedAt: number | null; problem: Problem | null }>({
+    updatedAt: null,
+    problem: null,
+  });
+  const [attempt, setAttempt] = useState(0);
+  // The data version (and retry) the values of `key` were last read at.
+  const readAt = useRef<{ key: string | null; at: string }>({ key, at: '' });
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+
+  useEffect(() => {
+    const at = `${dataVersion}:${attempt}`;
+    const before = readAt.current;
+    readAt.current = { key, at };
+    // A new key is read by its own resource; only a change of data re-reads this one.
+    if (key === null || before.key !== key || before.at === at) {
+      if (before.key !== key) setState((s) => (s.problem ? { ...s, problem: null } : s));
+      return;
+    }
+    const controller = new AbortController();
+    loadRef.current(controller.signal).then(
+      (view) => {
+        if (controller.signal.aborted) return;
+        applyRef.current(view);
+        setState({ updatedAt: Date.now(), problem: null });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState((s) => ({ ...s, problem: toProblem(error) }));
+      },
+    );
+    return () => controller.abort();
+  }, [key, dataVersion, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, retry };
 }
 
 function NoTrees({ onNewTree }: { onNewTree: () => void }) {

@@ -11,6 +11,7 @@ import type {
   Grain,
   MetricDefinition,
   MetricSpec,
+  PeriodView,
   TreeDraft,
   TreeDraftChanges,
   TreeIssue,
@@ -120,6 +121,36 @@ export class ApiProblem extends Error {
   }
 }
 
+/** A metric's values per period over a range, optionally split by one dimension. */
+export interface MetricSeries {
+  metricKey: string;
+  grain: Grain;
+  filter: Record<string, string>;
+  splitBy: string | null;
+  periods: PeriodView[];
+  /** One per period; null means "no data". */
+  values: Array<number | null>;
+  numerators: Array<number | null> | null;
+  denominators: Array<number | null> | null;
+  /** One per dimension value (null: rows without one), when split. */
+  splits: Array<{
+    value: string | null;
+    values: Array<number | null>;
+    numerators: Array<number | null> | null;
+    denominators: Array<number | null> | null;
+  }> | null;
+}
+
+/** What a metric series is asked for: [from, to) cut into `grain`, filtered, maybe split. */
+export interface MetricSeriesQuery {
+  /** A local date (2026-01-01) or an ISO instant with offset; `to` is exclusive. */
+  from: string;
+  to: string;
+  grain: Grain;
+  filter?: Record<string, string>;
+  split?: string | null;
+}
+
 export interface TreelineApi {
   getWorkspace(signal?: AbortSignal): Promise<Workspace>;
   listTrees(signal?: AbortSignal): Promise<TreeSummary[]>;
@@ -132,6 +163,12 @@ export interface TreelineApi {
   ): Promise<TreeView>;
   getHealth(signal?: AbortSignal): Promise<Health>;
   listMetrics(signal?: AbortSignal): Promise<CatalogMetric[]>;
+  /** A metric's series; an unknown split dimension is a 422 naming it. */
+  getMetricSeries(
+    key: string,
+    query: MetricSeriesQuery,
+    signal?: AbortSignal,
+  ): Promise<MetricSeries>;
   createMetric(metric: NewMetric): Promise<CatalogMetric>;
   deleteMetric(key: string): Promise<void>;
   listTemplates(signal?: AbortSignal): Promise<TreeTemplate[]>;
@@ -239,6 +276,29 @@ export function createApi(
           client.api.metrics.$get(undefined, init(signal)),
         )
       ).metrics,
+    getMetricSeries: (key, { from, to, grain, filter, split }, signal) =>
+      json<MetricSeries>(
+        `/api/metrics/${key}/series`,
+        client.api.metrics[':key'].series.$get(
+          {
+            param: { key },
+            // filter[<dimension>] is read from the raw URL, as on the tree view route.
+            query: {
+              from,
+              to,
+              grain,
+              ...(split ? { split } : {}),
+              ...Object.fromEntries(
+                Object.entries(filter ?? {}).map(([dimension, value]) => [
+                  `filter[${dimension}]`,
+                  value,
+                ]),
+              ),
+            },
+          },
+          init(signal),
+        ),
+      ),
     createMetric: (metric) =>
       json<CatalogMetric>(
         '/api/metrics',

@@ -1,9 +1,10 @@
 /**
  * The Metrics screen: the catalog (built-in and custom), searchable by name or key, each
  * with its unit, direction, kind and definition in words; the selected metric's details,
- * where a custom one can be deleted after a confirm step; and the "New metric" form.
+ * where a custom one can be deleted after a confirm step, and a link to its page (charts
+ * over time and splits); and the "New metric" form.
  */
-import { Gauge, Plus, Search, Trash2 } from 'lucide-react';
+import { ChartLine, Gauge, Plus, Search, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
@@ -11,6 +12,7 @@ import { api, type CatalogMetric, type Problem, toProblem } from '../lib/api';
 import { describeMetricDefinition } from '../lib/describe-metric-definition';
 import { DIRECTION_LABELS, KIND_LABELS, searchMetrics, UNIT_LABELS } from '../lib/metric-catalog';
 import { useResource } from '../lib/use-resource';
+import { metricPageHref } from '../metric-page/metric-page-route';
 import { MetricForm } from './MetricForm';
 
 export function MetricsScreen() {
@@ -198,6 +200,14 @@ function MetricDetails({ metric, onDeleted }: { metric: CatalogMetric; onDeleted
       <h2 className="metric-details__name">{metric.name}</h2>
       <code className="catalog__key">{metric.key}</code>
       {metric.description ? <p className="metric-details__text">{metric.description}</p> : null}
+      <a
+        className="button button--primary metric-details__open"
+        href={metricPageHref(metric.key)}
+        data-testid="open-metric-page"
+      >
+        <ChartLine aria-hidden size={14} />
+        Open metric page
+      </a>
       <dl className="metric-details__facts">
         <dt>Definition</dt>
         <dd className="metric-details__definition">

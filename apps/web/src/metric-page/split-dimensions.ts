@@ -1,0 +1,151 @@
+/**
+ * Which dimensions a metric can be split by on its page and in the node panel, worked out
+ * from its definition the way the API does (DESIGN.md section 2): a row metric has its
+ * source's dimensions, a ratio those both sides share (or its denominator ignores), a
+ * formula those all its references share. The API stays the judge: a dimension it refuses
+ * comes back as a 422 naming it, which the page shows.
+ */
+import { type MetricDefinition, type MetricSource, metricDependencies } from '@treeline/core';
+import { FILTER_CHOICES } from '../lib/view-controls';
+
+/** The dimensions offered for a split, in the order the select lists them. */
+export const SPLIT_DIMENSIONS = [
+  'channel',
+  'source',
+  'segment',
+  'lifecycle_stage',
+  'team',
+] as const;
+export type SplitDimension = (typeof SPLIT_DIMENSIONS)[number];
+
+export const SPLIT_DIMENSION_LABELS: Record<SplitDimension, string> = {
+  channel: 'Channel',
+  source: 'Source',
+  segment: 'Segment',
+  lifecycle_stage: 'Lifecycle stage',
+  team: 'Team',
+};
+
+const CONTACT_DIMENSIONS: SplitDimension[] = ['source', 'segment', 'lifecycle_stage'];
+
+/** The offered dimensions each source has (packages/db metric-dimensions.ts is the truth). */
+const SOURCE_DIMENSIONS: Record<MetricSource, readonly SplitDimension[]> = {
+  activities: ['channel', ...CONTACT_DIMENSIONS, 'team'],
+  contacts: [...CONTACT_DIMENSIONS, 'team'],
+  deals: [...CONTACT_DIMENSIONS, 'team'],
+  engagement_events: CONTACT_DIMENSIONS,
+  capacity: ['team'],
+};
+
+/** What `splitDimensionsOf` needs of the catalog: a definition per key. */
+export type DefinitionLookup = (key: string) => MetricDefinition | undefined;
+
+function intersect(sets: Array<Set<SplitDimension>>): Set<SplitDimension> {
+  if (sets.length === 0) return new Set();
+  return new Set([...sets[0]!].filter((dimension) => sets.every((set) => set.has(dimension))));
+}
+
+function dimensionsOf(
+  definition: MetricDefinition,
+  lookup: DefinitionLookup,
+  seen: Set<string>,
+): Set<SplitDimension> {
+  switch (definition.type) {
+    case 'ratio': {
+      const numerator = referenced(definition.numerator, lookup, seen);
+      const denominator = referenced(definition.denominator, lookup, seen);
+      for (const ignored of definition.denominatorIgnores ?? []) {
+        denominator.add(ignored as SplitDimension);
+      }
+      return intersect([numerator, denominator]);
+    }
+    case 'formula': {
+      let references: string[];
+      try {
+        references = metricDependencies(definition);
+      } catch {
+        return new Set();
+      }
+      return intersect(references.map((key) => referenced(key, lookup, seen)));
+    }
+    case 'first_touch_latency':
+      // The contacts are split; a touch dimension only narrows the touches.
+      return new Set(SOURCE_DIMENSIONS.contacts);
+    default:
+      return new Set(SOURCE_DIMENSIONS[definition.source]);
+  }
+}
+
+function referenced(key: string, lookup: DefinitionLookup, seen: Set<string>): Set<SplitDimension> {
+  const definition = lookup(key);
+  if (!definition || seen.has(key)) return new Set();
+  return dimensionsOf(definition, lookup, new Set([...seen, key]));
+}
+
+/**
+ * The offered dimensions a metric can be split by, in SPLIT_DIMENSIONS order.
+ *
+ * @example
+ * splitDimensionsOf({ type: 'count', source: 'contacts' }, lookup) // ['source', 'segment', 'lifecycle_stage', 'team']
+ */
+export function splitDimensionsOf(
+  definition: MetricDefinition,
+  lookup: DefinitionLookup,
+): SplitDimension[] {
+  const found = dimensionsOf(definition, lookup, new Set());
+  return SPLIT_DIMENSIONS.filter((dimension) => found.has(dimension));
+}
+
+/**
+ * The sources a metric reads rows from, through ratios and formulas.
+ *
+ * @example metricSourcesOf({ type: 'ratio', numerator: 'activities_total', denominator: 'active_contacts' }, lookup) // ['activities']
+ */
+export function metricSourcesOf(
+  definition: MetricDefinition,
+  lookup: DefinitionLookup,
+  seen: Set<string> = new Set(),
+): MetricSource[] {
+  const sources = new Set<MetricSource>();
+  if (definition.type === 'first_touch_latency') {
+    sources.add('contacts');
+    sources.add('activities');
+  } else if (definition.type === 'ratio' || definition.type === 'formula') {
+    let references: string[] = [];
+    try {
+      references = metricDependencies(definition);
+    } catch {
+      references = [];
+    }
+    for (const key of references) {
+      const inner = lookup(key);
+      if (!inner || seen.has(key)) continue;
+      for (const source of metricSourcesOf(inner, lookup, new Set([...seen, key]))) {
+        sources.add(source);
+      }
+    }
+  } else {
+    sources.add(definition.source);
+  }
+  return [...sources];
+}
+
+const VALUE_LABELS = new Map<string, string>(
+  FILTER_CHOICES.flatMap((choice) =>
+    choice.values.map((value) => [`${choice.dimension}:${value.value}`, value.label] as const),
+  ),
+);
+
+/**
+ * A dimension value as people read it; `null` (rows without a value) is "Not set".
+ *
+ * @example splitValueLabel('segment', 'mid_market') // "Mid-market"
+ * @example splitValueLabel('lifecycle_stage', 'former_customer') // "Former customer"
+ */
+export function splitValueLabel(dimension: string, value: string | null): string {
+  if (value === null || value === '') return 'Not set';
+  const known = VALUE_LABELS.get(`${dimension}:${value}`);
+  if (known) return known;
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
