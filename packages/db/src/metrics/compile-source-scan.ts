@@ -112,20 +112,23 @@ export function compileSourceScan(
         : sql`(${ts} >= ${first} or t.at_key not in (${sql.join(flowKeys)}))`;
   }
 
-  // First-touch lookups (contacts only), one lateral subquery per distinct touch filter.
+  // First-touch lookups (contacts only), one grouped subquery per distinct touch filter:
+  // each contact's first counted touch at or after its creation, for contacts created in
+  // the range. One hash-joined pass over the activities instead of a lookup per contact,
+  // so activities need no (contact, time) index (decision 0019).
   const touches = new Named('ft');
   const touchLateral = (where: readonly Condition[]) =>
     touches.name(JSON.stringify(where), () => {
-      const created = sql.ref(`${alias}.created_at`);
       return sql`(
-        select min(a.occurred_at) as first_at
+        select a.contact_id, min(a.occurred_at) as first_at
         from activities a
-        where a.workspace_id = ${sql.ref(`${alias}.workspace_id`)}
-          and a.contact_id = ${sql.ref(`${alias}.id`)}
+        join contacts ftc on ftc.workspace_id = a.workspace_id and ftc.id = a.contact_id
+        where a.workspace_id = ${context.workspaceId}
           and ${countedActivityCondition('a', context)}
-          and a.occurred_at >= ${created}
+          and a.occurred_at >= ftc.created_at
           and ${and(where.map(([name, value]) => sourceDimension('activities', name).condition(value)))}
-          and ${created} >= ${first} and ${created} < ${last}
+          and ftc.created_at >= ${first} and ftc.created_at < ${last}
+        group by a.contact_id
       )`;
     });
 
@@ -207,8 +210,10 @@ export function compileSourceScan(
     const on = schema.joins.contacts!;
     joinSql.push(sql`left join contacts as ${sql.ref(JOINED_CONTACTS_ALIAS)} on ${on}`);
   }
-  for (const lateral of touches.items) {
-    joinSql.push(sql`left join lateral ${lateral.sql} as ${sql.ref(lateral.name)} on true`);
+  for (const touch of touches.items) {
+    joinSql.push(
+      sql`left join ${touch.sql} as ${sql.ref(touch.name)} on ${sql.ref(`${touch.name}.contact_id`)} = ${sql.ref(`${alias}.id`)}`,
+    );
   }
 
   const innerColumns = [

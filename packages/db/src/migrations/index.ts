@@ -11,6 +11,7 @@ import * as imports from './2026-11-23T0400-imports';
 import * as activityReferences from './2026-11-23T0500-activities-references-checked-by-imports';
 import * as importEventKeys from './2026-11-23T0600-import-events-keyed-by-workspace';
 import * as bytewiseIds from './2026-11-23T0700-external-ids-compare-bytewise';
+import * as activityIndexes from './2026-11-23T0800-activity-indexes-for-bulk-writes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0500-activities-references-checked-by-imports': activityReferences,
   '2026-11-23T0600-import-events-keyed-by-workspace': importEventKeys,
   '2026-11-23T0700-external-ids-compare-bytewise': bytewiseIds,
+  '2026-11-23T0800-activity-indexes-for-bulk-writes': activityIndexes,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */
