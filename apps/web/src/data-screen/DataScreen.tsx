@@ -2,10 +2,12 @@
  * The Data screen: importing CRM exports (CSV upload → mapping with live preview → check →
  * import) and the history of imports on the left; on the right, data health (counted vs
  * excluded activities per period, rows per entity, freshness) and the counting settings.
- * A committed import or changed counting settings refresh the history and the health.
+ * A committed import or changed counting settings refresh the history and the health, and
+ * so does an import committed elsewhere (another tab, the CLI), announced by useDataVersion.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { SkeletonLine } from '../components/Skeleton';
+import { useDataVersion } from '../lib/use-live-data';
 import type { Resource } from '../lib/use-resource';
 import { useResource } from '../lib/use-resource';
 import { CountingSettingsForm } from './CountingSettingsForm';
@@ -23,7 +25,9 @@ const DataHealthPanel = lazy(() =>
 export function DataScreen() {
   const loaded = useResource('data-workspace', (signal) => dataApi.getCountingSettings(signal));
   const [settings, setSettings] = useState<CountingSettings | null>(null);
-  const [version, setVersion] = useState(0);
+  const [localVersion, setLocalVersion] = useState(0);
+  // Both counters only grow, so their sum moves whenever either does.
+  const version = localVersion + useDataVersion();
   const loadedSettings = loaded.status === 'success' ? loaded.data : null;
   useEffect(() => {
     if (loadedSettings) setSettings(loadedSettings);
@@ -32,7 +36,7 @@ export function DataScreen() {
   const current: Resource<CountingSettings> = settings
     ? { status: 'success', data: settings }
     : loaded;
-  const refresh = () => setVersion((n) => n + 1);
+  const refresh = () => setLocalVersion((n) => n + 1);
 
   return (
     <div className="data-screen">

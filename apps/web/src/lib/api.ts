@@ -101,6 +101,9 @@ export interface Problem {
 /** A metric of the catalog; built-in ones are read-only. */
 export type CatalogMetric = MetricSpec & { builtIn: boolean };
 
+/** A catalog metric as the API lists it: with the dimensions it can be filtered and split by. */
+export type MetricEntry = CatalogMetric & { dimensions: string[] };
+
 /** What a custom metric may be defined as: row aggregates, a ratio or a formula. */
 export type CustomMetricDefinition = Exclude<
   MetricDefinition,
@@ -109,6 +112,9 @@ export type CustomMetricDefinition = Exclude<
 
 /** The body that creates a custom metric. */
 export type NewMetric = Omit<MetricSpec, 'definition'> & { definition: CustomMetricDefinition };
+
+/** The body that changes a custom metric (its key stays). */
+export type MetricChanges = Partial<Omit<NewMetric, 'key'>>;
 
 /** A failed API call, carrying the problem the server (or the network) reported. */
 export class ApiProblem extends Error {
@@ -162,14 +168,16 @@ export interface TreelineApi {
     signal?: AbortSignal,
   ): Promise<TreeView>;
   getHealth(signal?: AbortSignal): Promise<Health>;
-  listMetrics(signal?: AbortSignal): Promise<CatalogMetric[]>;
+  listMetrics(signal?: AbortSignal): Promise<MetricEntry[]>;
   /** A metric's series; an unknown split dimension is a 422 naming it. */
   getMetricSeries(
     key: string,
     query: MetricSeriesQuery,
     signal?: AbortSignal,
   ): Promise<MetricSeries>;
-  createMetric(metric: NewMetric): Promise<CatalogMetric>;
+  createMetric(metric: NewMetric): Promise<MetricEntry>;
+  /** Changes a custom metric; a 409 (built-in) or 422 (does not compile) is an ApiProblem. */
+  updateMetric(key: string, changes: MetricChanges): Promise<MetricEntry>;
   deleteMetric(key: string): Promise<void>;
   listTemplates(signal?: AbortSignal): Promise<TreeTemplate[]>;
   listPeople(signal?: AbortSignal): Promise<Person[]>;
@@ -271,7 +279,7 @@ export function createApi(
       json<Health>('/api/health', client.api.health.$get(undefined, init(signal))),
     listMetrics: async (signal) =>
       (
-        await json<{ metrics: CatalogMetric[] }>(
+        await json<{ metrics: MetricEntry[] }>(
           '/api/metrics',
           client.api.metrics.$get(undefined, init(signal)),
         )
@@ -300,10 +308,15 @@ export function createApi(
         ),
       ),
     createMetric: (metric) =>
-      json<CatalogMetric>(
+      json<MetricEntry>(
         '/api/metrics',
         // Headers, not init: init.headers would replace the JSON content-type hc sets.
         client.api.metrics.$post({ json: metric }, { headers: { accept: 'application/json' } }),
+      ),
+    updateMetric: (key, changes) =>
+      json<MetricEntry>(
+        `/api/metrics/${key}`,
+        client.api.metrics[':key'].$patch({ param: { key }, json: changes }, jsonHeaders),
       ),
     deleteMetric: async (key) => {
       const path = `/api/metrics/${key}`;

@@ -1,6 +1,13 @@
+import type { MetricSpec } from '@treeline/core';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from './api';
-import { buildCreateMetricBody, EMPTY_METRIC_FORM, placeMetricProblem } from './metric-form';
+import {
+  buildCreateMetricBody,
+  buildMetricChanges,
+  EMPTY_METRIC_FORM,
+  metricFormStateOf,
+  placeMetricProblem,
+} from './metric-form';
 
 const named = { ...EMPTY_METRIC_FORM, key: 'calls', name: 'Calls' };
 
@@ -162,5 +169,132 @@ describe('placeMetricProblem', () => {
     expect(placeMetricProblem(cycle, named)).toEqual({ fields: {}, callout: cycle });
     const crash = { type: 'about:blank', title: 'Internal Server Error', status: 500 };
     expect(placeMetricProblem(crash, named)).toEqual({ fields: {}, callout: crash });
+  });
+});
+
+describe('metricFormStateOf', () => {
+  const spec = {
+    key: 'calls',
+    name: 'Calls',
+    description: 'Counted calls',
+    unit: 'count',
+    direction: 'higher_is_better',
+    kind: 'input',
+  } as const;
+
+  it('reads a filtered row aggregate into the form', () => {
+    expect(
+      metricFormStateOf({
+        ...spec,
+        definition: {
+          type: 'percentile',
+          source: 'capacity',
+          column: 'selling_hours',
+          percentile: 0.9,
+          filter: { team: 'A' },
+        },
+      }),
+    ).toEqual({
+      ...EMPTY_METRIC_FORM,
+      ...spec,
+      type: 'percentile',
+      source: 'capacity',
+      column: 'selling_hours',
+      percentile: '0.9',
+      filters: [{ dimension: 'team', value: 'A' }],
+    });
+    expect(
+      metricFormStateOf({ ...spec, definition: { type: 'count', source: 'contacts' } }),
+    ).toEqual({ ...EMPTY_METRIC_FORM, ...spec, source: 'contacts' });
+  });
+
+  it('reads a ratio and a formula, and refuses what the form cannot show', () => {
+    expect(
+      metricFormStateOf({
+        ...spec,
+        definition: { type: 'ratio', numerator: 'calls', denominator: 'reps_active' },
+      }),
+    ).toMatchObject({ type: 'ratio', numerator: 'calls', denominator: 'reps_active' });
+    expect(
+      metricFormStateOf({ ...spec, definition: { type: 'formula', expression: 'a / b' } }),
+    ).toMatchObject({ type: 'formula', expression: 'a / b' });
+    expect(
+      metricFormStateOf({
+        ...spec,
+        definition: { type: 'first_touch_latency', percentile: 0.5 },
+      }),
+    ).toBeNull();
+  });
+
+  it('round-trips through the create body', () => {
+    const definition = {
+      type: 'sum',
+      source: 'deals',
+      column: 'amount',
+      filter: { segment: 'smb' },
+    } as const;
+    const built = buildCreateMetricBody(metricFormStateOf({ ...spec, definition })!);
+    expect(built).toEqual({ ok: true, body: { ...spec, definition } });
+  });
+});
+
+describe('buildMetricChanges', () => {
+  const original: MetricSpec = {
+    key: 'calls_per_contact',
+    name: 'Calls per contact',
+    description: '',
+    unit: 'ratio',
+    direction: 'higher_is_better',
+    kind: 'output',
+    definition: {
+      type: 'ratio',
+      numerator: 'calls',
+      denominator: 'active_contacts',
+      denominatorIgnores: ['channel'],
+    },
+  };
+
+  it('sends everything but the key, keeping what the form does not show', () => {
+    const state = { ...metricFormStateOf(original)!, name: ' Calls / contact ', key: 'renamed' };
+    expect(buildMetricChanges(state, original)).toEqual({
+      ok: true,
+      body: {
+        name: 'Calls / contact',
+        description: '',
+        unit: 'ratio',
+        direction: 'higher_is_better',
+        kind: 'output',
+        definition: original.definition,
+      },
+    });
+  });
+
+  it('drops hidden members once the type or source changes, and names fields to fix', () => {
+    const formula = buildMetricChanges(
+      { ...metricFormStateOf(original)!, type: 'formula', expression: 'calls / 2' },
+      original,
+    );
+    expect(formula.ok && formula.body.definition).toEqual({
+      type: 'formula',
+      expression: 'calls / 2',
+    });
+    const stock: MetricSpec = {
+      ...original,
+      definition: { type: 'count', source: 'contacts', asOf: 'period_end' },
+    };
+    const sameSource = buildMetricChanges(metricFormStateOf(stock)!, stock);
+    expect(sameSource.ok && sameSource.body.definition).toEqual(stock.definition);
+    const otherSource = buildMetricChanges(
+      { ...metricFormStateOf(stock)!, source: 'deals' },
+      stock,
+    );
+    expect(otherSource.ok && otherSource.body.definition).toEqual({
+      type: 'count',
+      source: 'deals',
+    });
+    expect(buildMetricChanges({ ...metricFormStateOf(original)!, name: '' }, original)).toEqual({
+      ok: false,
+      errors: { name: expect.any(String) },
+    });
   });
 });

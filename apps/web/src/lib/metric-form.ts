@@ -1,10 +1,17 @@
 /**
- * The "New metric" form without React: its state, the POST body built from it (with the
- * checks the browser can make before asking the server), and where a problem the server
- * answers belongs on the form (a field, or the callout above the buttons).
+ * The metric form without React, for a new metric and for editing a custom one: its state
+ * (empty, or read from a metric's definition), the POST or PATCH body built from it (with
+ * the checks the browser can make before asking the server), and where a problem the
+ * server answers belongs on the form (a field, or the callout above the buttons).
  */
-import type { MetricDirection, MetricKind, MetricSource, MetricUnit } from '@treeline/core';
-import type { CustomMetricDefinition, NewMetric, Problem } from './api';
+import type {
+  MetricDirection,
+  MetricKind,
+  MetricSource,
+  MetricSpec,
+  MetricUnit,
+} from '@treeline/core';
+import type { CustomMetricDefinition, MetricChanges, NewMetric, Problem } from './api';
 
 /** Taken from the API's CreateMetric schema. */
 export const METRIC_SOURCES: readonly MetricSource[] = [
@@ -195,6 +202,101 @@ export function buildCreateMetricBody(
   };
 }
 
+/**
+ * The form state of a metric, to edit it: null when the form cannot show its definition
+ * (a cohort or first-touch latency, which only built-ins have).
+ *
+ * @example
+ * metricFormStateOf({ key: 'calls', …, definition: { type: 'count', source: 'activities', filter: { channel: 'call' } } });
+ * // { ...EMPTY_METRIC_FORM, key: 'calls', …, type: 'count', filters: [{ dimension: 'channel', value: 'call' }] }
+ */
+export function metricFormStateOf(metric: MetricSpec): MetricFormState | null {
+  const base: MetricFormState = {
+    ...EMPTY_METRIC_FORM,
+    key: metric.key,
+    name: metric.name,
+    description: metric.description,
+    unit: metric.unit,
+    direction: metric.direction,
+    kind: metric.kind,
+  };
+  const definition = metric.definition;
+  switch (definition.type) {
+    case 'ratio':
+      return {
+        ...base,
+        type: 'ratio',
+        numerator: definition.numerator,
+        denominator: definition.denominator,
+      };
+    case 'formula':
+      return { ...base, type: 'formula', expression: definition.expression };
+    case 'count':
+    case 'count_distinct':
+    case 'sum':
+    case 'avg':
+    case 'percentile':
+      return {
+        ...base,
+        type: definition.type,
+        source: definition.source,
+        column: definition.type === 'count' ? '' : definition.column,
+        percentile:
+          definition.type === 'percentile'
+            ? String(definition.percentile)
+            : EMPTY_METRIC_FORM.percentile,
+        filters: Object.entries(definition.filter ?? {}).map(([dimension, value]) => ({
+          dimension,
+          value,
+        })),
+      };
+    default:
+      return null;
+  }
+}
+
+/** Definition members the form does not show; an edit keeps them while the type and source stay. */
+const UNSHOWN_DEFINITION_MEMBERS = ['at', 'asOf', 'union', 'denominatorIgnores'] as const;
+
+function keepUnshownMembers(
+  edited: CustomMetricDefinition,
+  original: MetricSpec['definition'],
+): CustomMetricDefinition {
+  if (edited.type !== original.type) return edited;
+  if ('source' in edited && 'source' in original && edited.source !== original.source) {
+    return edited;
+  }
+  const kept = Object.fromEntries(
+    UNSHOWN_DEFINITION_MEMBERS.filter((member) => Object.hasOwn(original, member)).map((member) => [
+      member,
+      (original as Record<string, unknown>)[member],
+    ]),
+  );
+  return { ...edited, ...kept } as CustomMetricDefinition;
+}
+
+/**
+ * The PATCH /api/metrics/{key} body for the form editing `original`, or the fields to fix
+ * first. The key stays; what the form does not show of the definition (a row's `at` or
+ * `asOf`, a ratio's `denominatorIgnores`) is kept unless the type or source changes.
+ *
+ * @example
+ * buildMetricChanges({ ...metricFormStateOf(calls)!, name: 'Calls made' }, calls);
+ * // { ok: true, body: { name: 'Calls made', description: '', …, definition: { type: 'count', … } } }
+ */
+export function buildMetricChanges(
+  state: MetricFormState,
+  original: MetricSpec,
+): { ok: true; body: MetricChanges } | { ok: false; errors: MetricFormErrors } {
+  const built = buildCreateMetricBody({ ...state, key: original.key });
+  if (!built.ok) return built;
+  const { key: _, definition, ...rest } = built.body;
+  return {
+    ok: true,
+    body: { ...rest, definition: keepUnshownMembers(definition, original.definition) },
+  };
+}
+
 const VALIDATION_PATHS: Record<string, MetricFormField> = {
   key: 'key',
   name: 'name',
@@ -213,8 +315,9 @@ const VALIDATION_PATHS: Record<string, MetricFormField> = {
 };
 
 /**
- * Where a problem from POST /api/metrics belongs: field messages, and what is left for the
- * callout (null when every part of it sits next to a field). Nothing is dropped.
+ * Where a problem from POST /api/metrics or PATCH /api/metrics/{key} belongs: field
+ * messages, and what is left for the callout (null when every part of it sits next to a
+ * field). Nothing is dropped.
  *
  * @example
  * placeMetricProblem({ type: 'https://treeline.dev/problems/unknown-metric', title: 'unknown metric',

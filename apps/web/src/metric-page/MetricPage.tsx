@@ -15,13 +15,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
 import { TopBar } from '../components/TopBar';
-import {
-  api,
-  type CatalogMetric,
-  type Health,
-  type MetricSeries,
-  type Workspace,
-} from '../lib/api';
+import { api, type Health, type MetricEntry, type MetricSeries, type Workspace } from '../lib/api';
 import { describeMetricDefinition } from '../lib/describe-metric-definition';
 import {
   formatGrain,
@@ -36,7 +30,11 @@ import { growthRows, hasNoData } from './growth-rows';
 import { summarizeSeries } from './metric-summary';
 import { SplitTableView } from './SplitTableView';
 import { DEFAULT_RANGE, type PageGrain, RANGE_CHOICES, seriesRange } from './series-range';
-import { SPLIT_DIMENSION_LABELS, type SplitDimension, splitDimensionsOf } from './split-dimensions';
+import {
+  offeredSplitDimensions,
+  SPLIT_DIMENSION_LABELS,
+  type SplitDimension,
+} from './split-dimensions';
 import { latestWithData, splitTable } from './split-rows';
 import { type KeptResource, useKeptSeries } from './use-kept-series';
 import './metric-page.css';
@@ -180,8 +178,8 @@ function MetricPageBody({
   splitCount,
   range,
 }: {
-  metric: CatalogMetric;
-  catalog: CatalogMetric[];
+  metric: MetricEntry;
+  catalog: MetricEntry[];
   series: KeptResource<{ data: MetricSeries; count: number }>;
   loaded: MetricSeries | null;
   grain: PageGrain;
@@ -194,14 +192,7 @@ function MetricPageBody({
   const id = useId();
   const rows = useMemo(() => (loaded ? growthRows(loaded, count) : []), [loaded, count]);
   const summary = loaded ? summarizeSeries(loaded, metric.definition, count) : null;
-  const dimensions = useMemo(
-    () =>
-      splitDimensionsOf(
-        metric.definition,
-        (key) => catalog.find((entry) => entry.key === key)?.definition,
-      ),
-    [metric.definition, catalog],
-  );
+  const dimensions = useMemo(() => offeredSplitDimensions(metric.dimensions), [metric.dimensions]);
   const { definition } = metric;
   const numeratorKey = definition.type === 'ratio' ? definition.numerator : null;
   const numeratorName = catalog.find((entry) => entry.key === numeratorKey)?.name ?? null;
@@ -383,7 +374,7 @@ function SplitSection({
   count,
   range,
 }: {
-  metric: CatalogMetric;
+  metric: MetricEntry;
   dimensions: SplitDimension[];
   /** A ratio's numerator, whose shares the pie shows when the rates do not add up. */
   numeratorName: string | null;

@@ -1,11 +1,25 @@
 import { BUILT_IN_METRICS } from '@treeline/core';
 import { describe, expect, it } from 'vitest';
-import { metricSourcesOf, splitDimensionsOf, splitValueLabel } from './split-dimensions';
+import {
+  metricSourcesOf,
+  offeredSplitDimensions,
+  splitDimensionsOf,
+  splitValueLabel,
+} from './split-dimensions';
 
 const lookup = (key: string) => BUILT_IN_METRICS.find((metric) => metric.key === key)?.definition;
 const dimensionsOf = (key: string) => splitDimensionsOf(lookup(key)!, lookup);
 
-describe('splitDimensionsOf', () => {
+describe('offeredSplitDimensions', () => {
+  it("offers the API's dimensions the page knows, in the page's order", () => {
+    expect(
+      offeredSplitDimensions(['rep', 'team', 'segment', 'source', 'properties.<key>', 'channel']),
+    ).toEqual(['channel', 'source', 'segment', 'team']);
+    expect(offeredSplitDimensions([])).toEqual([]);
+  });
+});
+
+describe('splitDimensionsOf (deprecated)', () => {
   it('gives contact metrics their contact dimensions, never channel', () => {
     expect(dimensionsOf('contacts_total')).toEqual([
       'source',

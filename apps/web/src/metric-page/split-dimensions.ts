@@ -1,9 +1,8 @@
 /**
- * Which dimensions a metric can be split by on its page and in the node panel, worked out
- * from its definition the way the API does (DESIGN.md section 2): a row metric has its
- * source's dimensions, a ratio those both sides share (or its denominator ignores), a
- * formula those all its references share. The API stays the judge: a dimension it refuses
- * comes back as a 422 naming it, which the page shows.
+ * Which dimensions a metric can be split by on its page and in the node panel. The API
+ * answers them with each catalog metric (`dimensions`, decided by the engine that plans
+ * the split); this file picks the ones the page offers and labels their values. A
+ * dimension the API refuses anyway comes back as a 422 naming it, which the page shows.
  */
 import { type MetricDefinition, type MetricSource, metricDependencies } from '@treeline/core';
 import { FILTER_CHOICES } from '../lib/view-controls';
@@ -28,7 +27,7 @@ export const SPLIT_DIMENSION_LABELS: Record<SplitDimension, string> = {
 
 const CONTACT_DIMENSIONS: SplitDimension[] = ['source', 'segment', 'lifecycle_stage'];
 
-/** The offered dimensions each source has (packages/db metric-dimensions.ts is the truth). */
+/** The offered dimensions each source has, for the deprecated `splitDimensionsOf` only. */
 const SOURCE_DIMENSIONS: Record<MetricSource, readonly SplitDimension[]> = {
   activities: ['channel', ...CONTACT_DIMENSIONS, 'team'],
   contacts: [...CONTACT_DIMENSIONS, 'team'],
@@ -36,6 +35,15 @@ const SOURCE_DIMENSIONS: Record<MetricSource, readonly SplitDimension[]> = {
   engagement_events: CONTACT_DIMENSIONS,
   capacity: ['team'],
 };
+
+/**
+ * The offered dimensions among those the API lists for a metric, in SPLIT_DIMENSIONS order.
+ *
+ * @example offeredSplitDimensions(['rep', 'team', 'segment', 'source']) // ['source', 'segment', 'team']
+ */
+export function offeredSplitDimensions(dimensions: readonly string[]): SplitDimension[] {
+  return SPLIT_DIMENSIONS.filter((dimension) => dimensions.includes(dimension));
+}
 
 /** What `splitDimensionsOf` needs of the catalog: a definition per key. */
 export type DefinitionLookup = (key: string) => MetricDefinition | undefined;
@@ -83,7 +91,11 @@ function referenced(key: string, lookup: DefinitionLookup, seen: Set<string>): S
 }
 
 /**
- * The offered dimensions a metric can be split by, in SPLIT_DIMENSIONS order.
+ * The offered dimensions a metric can be split by, in SPLIT_DIMENSIONS order, worked out
+ * from its definition by a copy of the API's rules.
+ *
+ * @deprecated Use `offeredSplitDimensions(metric.dimensions)`: the API's answer. Kept only
+ * until the node panel (components/charts/NodeCharts.tsx) reads `dimensions` too.
  *
  * @example
  * splitDimensionsOf({ type: 'count', source: 'contacts' }, lookup) // ['source', 'segment', 'lifecycle_stage', 'team']

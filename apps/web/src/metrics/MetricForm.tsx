@@ -1,14 +1,17 @@
 /**
- * The "New metric" form: key, name, description, unit, direction, kind and the definition
- * (a row aggregate with filters, a ratio of two catalog metrics, or a formula). Checks
- * what it can before sending; a problem the server answers is shown next to its field or
- * in a callout above the buttons, never dropped.
+ * The metric form, for a new metric or to edit a custom one: key (fixed once created),
+ * name, description, unit, direction, kind and the definition (a row aggregate with
+ * filters, a ratio of two catalog metrics, or a formula). Checks what it can before
+ * sending; a problem the server answers is shown next to its field or in a callout above
+ * the buttons, never dropped.
  */
 import { CircleAlert, Plus, X } from 'lucide-react';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import {
   ApiProblem,
   type CatalogMetric,
+  type MetricChanges,
+  type MetricEntry,
   type NewMetric,
   type Problem,
   toProblem,
@@ -24,6 +27,7 @@ import {
 } from '../lib/metric-catalog';
 import {
   buildCreateMetricBody,
+  buildMetricChanges,
   DEFINITION_TYPES,
   EMPTY_METRIC_FORM,
   isRowDefinition,
@@ -34,6 +38,7 @@ import {
   type MetricFormErrors,
   type MetricFormField,
   type MetricFormState,
+  metricFormStateOf,
   needsColumn,
   placeMetricProblem,
 } from '../lib/metric-form';
@@ -55,29 +60,58 @@ const FIELD_ORDER: MetricFormField[] = [
   'expression',
 ];
 
+/** What the form does on submit: create a metric, or change the custom metric it shows. */
+export type MetricFormMode =
+  | { kind: 'create'; create: (metric: NewMetric) => Promise<MetricEntry> }
+  | {
+      kind: 'edit';
+      metric: CatalogMetric;
+      update: (changes: MetricChanges) => Promise<MetricEntry>;
+    };
+
+type Prepared =
+  | { ok: true; send: () => Promise<MetricEntry> }
+  | { ok: false; errors: MetricFormErrors };
+
+function prepare(mode: MetricFormMode, state: MetricFormState): Prepared {
+  if (mode.kind === 'edit') {
+    const built = buildMetricChanges(state, mode.metric);
+    return built.ok ? { ok: true, send: () => mode.update(built.body) } : built;
+  }
+  const built = buildCreateMetricBody(state);
+  return built.ok ? { ok: true, send: () => mode.create(built.body) } : built;
+}
+
 export function MetricForm({
   catalog,
-  create,
-  onCreated,
+  mode,
+  onSaved,
   onCancel,
 }: {
   catalog: CatalogMetric[];
-  create: (metric: NewMetric) => Promise<CatalogMetric>;
-  onCreated: (metric: CatalogMetric) => void;
+  mode: MetricFormMode;
+  onSaved: (metric: MetricEntry) => void;
   onCancel: () => void;
 }) {
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, setState] = useState<MetricFormState>(EMPTY_METRIC_FORM);
+  const editing = mode.kind === 'edit' ? mode.metric : null;
+  const [state, setState] = useState<MetricFormState>(
+    () => (editing && metricFormStateOf(editing)) || EMPTY_METRIC_FORM,
+  );
+  // A ratio of a metric over itself is a cycle; the server would refuse it anyway.
+  const pickable = editing ? catalog.filter((metric) => metric.key !== editing.key) : catalog;
+  const title = editing ? `Edit ${editing.name}` : 'New metric';
   const [errors, setErrors] = useState<MetricFormErrors>({});
   const [callout, setCallout] = useState<Problem | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   const fieldId = (field: MetricFormField) => `${id}-${field}`;
   // Opening the form starts at its first field, so a keyboard user can type at once.
+  const firstField = editing ? 'name' : 'key';
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[data-field="key"]')?.focus();
-  }, []);
+    formRef.current?.querySelector<HTMLElement>(`[data-field="${firstField}"]`)?.focus();
+  }, [firstField]);
   const update = <K extends keyof MetricFormState>(field: K, value: MetricFormState[K]) => {
     setState((current) => ({ ...current, [field]: value }));
     setErrors((current) => {
@@ -98,16 +132,16 @@ export function MetricForm({
     event.preventDefault();
     if (submitting) return;
     setCallout(null);
-    const built = buildCreateMetricBody(state);
-    if (!built.ok) {
-      setErrors(built.errors);
-      focusFirst(built.errors);
+    const prepared = prepare(mode, state);
+    if (!prepared.ok) {
+      setErrors(prepared.errors);
+      focusFirst(prepared.errors);
       return;
     }
     setErrors({});
     setSubmitting(true);
     try {
-      onCreated(await create(built.body));
+      onSaved(await prepared.send());
     } catch (error) {
       const problem = toProblem(error);
       const placed =
@@ -138,10 +172,10 @@ export function MetricForm({
         if (event.key === 'Escape') onCancel();
       }}
       noValidate
-      aria-label="New metric"
+      aria-label={editing ? 'Edit metric' : 'New metric'}
     >
       <div className="metric-form__head">
-        <h2 className="metric-form__title">New metric</h2>
+        <h2 className="metric-form__title">{title}</h2>
         <button type="button" className="icon-button" onClick={onCancel} aria-label="Close form">
           <X aria-hidden size={16} />
         </button>
@@ -151,11 +185,16 @@ export function MetricForm({
         label="Key"
         htmlFor={fieldId('key')}
         error={errors.key}
-        hint="Lower-case snake_case; formulas use it."
+        hint={
+          editing
+            ? 'The key stays: trees and formulas use it.'
+            : 'Lower-case snake_case; formulas use it.'
+        }
       >
         <input
           {...field('key')}
           className="input input--mono"
+          readOnly={editing !== null}
           value={state.key}
           autoComplete="off"
           spellCheck={false}
@@ -307,7 +346,7 @@ export function MetricForm({
               id={fieldId('numerator')}
               field={field('numerator')}
               error={errors.numerator}
-              catalog={catalog}
+              catalog={pickable}
               value={state.numerator}
               onChange={(value) => update('numerator', value)}
             />
@@ -316,7 +355,7 @@ export function MetricForm({
               id={fieldId('denominator')}
               field={field('denominator')}
               error={errors.denominator}
-              catalog={catalog}
+              catalog={pickable}
               value={state.denominator}
               onChange={(value) => update('denominator', value)}
             />
@@ -353,7 +392,13 @@ export function MetricForm({
 
       <div className="metric-form__actions">
         <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitting ? 'Creating…' : 'Create metric'}
+          {editing
+            ? submitting
+              ? 'Saving…'
+              : 'Save changes'
+            : submitting
+              ? 'Creating…'
+              : 'Create metric'}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           Cancel

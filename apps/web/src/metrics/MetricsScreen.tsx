@@ -1,29 +1,31 @@
 /**
  * The Metrics screen: the catalog (built-in and custom), searchable by name or key, each
  * with its unit, direction, kind and definition in words; the selected metric's details,
- * where a custom one can be deleted after a confirm step, and a link to its page (charts
- * over time and splits); and the "New metric" form.
+ * where a custom one can be edited in the metric form or deleted after a confirm step, and
+ * a link to its page (charts over time and splits); and the "New metric" form.
  */
-import { ChartLine, Gauge, Plus, Search, Trash2 } from 'lucide-react';
+import { ChartLine, Gauge, Pencil, Plus, Search, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
-import { api, type CatalogMetric, type Problem, toProblem } from '../lib/api';
+import { api, type MetricEntry, type Problem, toProblem } from '../lib/api';
 import { describeMetricDefinition } from '../lib/describe-metric-definition';
 import { DIRECTION_LABELS, KIND_LABELS, searchMetrics, UNIT_LABELS } from '../lib/metric-catalog';
+import { metricFormStateOf } from '../lib/metric-form';
 import { useResource } from '../lib/use-resource';
 import { metricPageHref } from '../metric-page/metric-page-route';
 import { MetricForm } from './MetricForm';
 
 export function MetricsScreen() {
   const loaded = useResource('metrics', (signal) => api.listMetrics(signal));
-  const [metrics, setMetrics] = useState<CatalogMetric[] | null>(null);
+  const [metrics, setMetrics] = useState<MetricEntry[] | null>(null);
   const [query, setQuery] = useState('');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
+  // The side panel shows the selected metric's details, the new metric form or its edit form.
+  const [form, setForm] = useState<'create' | 'edit' | null>(null);
   const searchId = useId();
   const listRef = useRef<HTMLUListElement>(null);
-  // A metric just created takes focus in the list, where the form was.
+  // A metric just created or changed takes focus in the list, where the form was.
   const focusOnShow = useRef<string | null>(null);
 
   const loadedMetrics = loaded.status === 'success' ? loaded.data : null;
@@ -32,6 +34,7 @@ export function MetricsScreen() {
   }, [loadedMetrics]);
 
   // The newly selected row (e.g. a metric just created) is brought into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a saved metric re-renders its row
   useEffect(() => {
     if (!selectedKey) return;
     const row = listRef.current?.querySelector<HTMLElement>(
@@ -42,7 +45,7 @@ export function MetricsScreen() {
       focusOnShow.current = null;
       row?.focus();
     }
-  }, [selectedKey]);
+  }, [selectedKey, metrics]);
 
   const selected = metrics?.find((metric) => metric.key === selectedKey) ?? null;
   const shown = metrics ? searchMetrics(metrics, query) : [];
@@ -63,7 +66,7 @@ export function MetricsScreen() {
           <button
             type="button"
             className="button button--primary catalog__new"
-            onClick={() => setCreating(true)}
+            onClick={() => setForm('create')}
             disabled={!metrics}
           >
             <Plus aria-hidden size={14} />
@@ -110,7 +113,7 @@ export function MetricsScreen() {
                   data-testid="catalog-metric"
                   onClick={() => {
                     setSelectedKey(metric.key);
-                    setCreating(false);
+                    setForm(null);
                   }}
                 >
                   <span className="catalog__row-top">
@@ -134,24 +137,50 @@ export function MetricsScreen() {
           </ul>
         )}
       </section>
-      <aside className="metrics-side" aria-label={creating ? 'New metric' : 'Metric details'}>
-        {creating && metrics ? (
+      <aside
+        className="metrics-side"
+        aria-label={
+          form === 'create' ? 'New metric' : form === 'edit' ? 'Edit metric' : 'Metric details'
+        }
+      >
+        {form === 'create' && metrics ? (
           <MetricForm
             catalog={metrics}
-            create={(metric) => api.createMetric(metric)}
-            onCreated={(metric) => {
+            mode={{ kind: 'create', create: (metric) => api.createMetric(metric) }}
+            onSaved={(metric) => {
               setMetrics((current) => [...(current ?? []), metric]);
               setQuery('');
               focusOnShow.current = metric.key;
               setSelectedKey(metric.key);
-              setCreating(false);
+              setForm(null);
             }}
-            onCancel={() => setCreating(false)}
+            onCancel={() => setForm(null)}
+          />
+        ) : form === 'edit' && metrics && selected && !selected.builtIn ? (
+          <MetricForm
+            key={`edit:${selected.key}`}
+            catalog={metrics}
+            mode={{
+              kind: 'edit',
+              metric: selected,
+              update: (changes) => api.updateMetric(selected.key, changes),
+            }}
+            onSaved={(metric) => {
+              setMetrics((current) =>
+                (current ?? []).map((entry) => (entry.key === metric.key ? metric : entry)),
+              );
+              focusOnShow.current = metric.key;
+              setForm(null);
+              // Metrics built on this one may have new dimensions too: read the catalog again.
+              loaded.retry();
+            }}
+            onCancel={() => setForm(null)}
           />
         ) : selected ? (
           <MetricDetails
             key={selected.key}
             metric={selected}
+            onEdit={() => setForm('edit')}
             onDeleted={() => {
               setMetrics((current) => (current ?? []).filter((m) => m.key !== selected.key));
               setSelectedKey(null);
@@ -171,7 +200,15 @@ export function MetricsScreen() {
   );
 }
 
-function MetricDetails({ metric, onDeleted }: { metric: CatalogMetric; onDeleted: () => void }) {
+function MetricDetails({
+  metric,
+  onEdit,
+  onDeleted,
+}: {
+  metric: MetricEntry;
+  onEdit: () => void;
+  onDeleted: () => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -245,10 +282,18 @@ function MetricDetails({ metric, onDeleted }: { metric: CatalogMetric; onDeleted
           </div>
         </div>
       ) : (
-        <button type="button" className="button" onClick={() => setConfirming(true)}>
-          <Trash2 aria-hidden size={14} />
-          Delete…
-        </button>
+        <div className="metric-form__actions">
+          {metricFormStateOf(metric) ? (
+            <button type="button" className="button" onClick={onEdit}>
+              <Pencil aria-hidden size={14} />
+              Edit
+            </button>
+          ) : null}
+          <button type="button" className="button" onClick={() => setConfirming(true)}>
+            <Trash2 aria-hidden size={14} />
+            Delete…
+          </button>
+        </div>
       )}
       {problem ? (
         <div className="callout callout--error" role="alert">

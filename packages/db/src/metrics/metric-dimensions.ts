@@ -141,12 +141,25 @@ const DIMENSIONS: Record<string, DimensionRule> = {
   },
 };
 
+/** The placeholder that stands for every custom property dimension (`properties.<key>`). */
+export const PROPERTY_DIMENSIONS = `${PROPERTY_PREFIX}<key>`;
+
+/**
+ * Every dimension some source has, in one stable order; custom properties as
+ * PROPERTY_DIMENSIONS.
+ *
+ * @example knownDimensions().includes('channel') // true
+ */
+export function knownDimensions(): string[] {
+  return [...Object.keys(DIMENSIONS), PROPERTY_DIMENSIONS];
+}
+
 /** The dimensions a source can be filtered and split by. */
 export function dimensionsOf(source: MetricSource): string[] {
   const names = Object.entries(DIMENSIONS)
     .filter(([, rule]) => rule.on[source])
     .map(([name]) => name);
-  return CONTACT_OF[source] !== undefined ? [...names, `${PROPERTY_PREFIX}<key>`] : names;
+  return CONTACT_OF[source] !== undefined ? [...names, PROPERTY_DIMENSIONS] : names;
 }
 
 /**

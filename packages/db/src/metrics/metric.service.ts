@@ -1,7 +1,8 @@
 /**
  * The workspace's metric catalog: built-in metrics (read-only) and custom ones, created,
  * changed and deleted only when every definition still compiles — unknown references,
- * cycles, bad formulas, dimensions a source lacks are refused naming the culprit.
+ * cycles, bad formulas, dimensions a source lacks are refused naming the culprit. Each
+ * metric comes with the dimensions it can be filtered and split by.
  */
 import { DomainError, isDomainError, type MetricSpec, metricDependencies } from '@treeline/core';
 import type { Kysely } from 'kysely';
@@ -14,8 +15,45 @@ import {
   treesUsingMetric,
   updateCustomMetric,
 } from './metric.repository';
-import { metricCatalog } from './metric-catalog';
+import { type MetricCatalog, metricCatalog } from './metric-catalog';
+import { knownDimensions, PROPERTY_DIMENSIONS } from './metric-dimensions';
 import { planMetricRequest } from './plan-metric-request';
+
+/** A catalog metric with the dimensions it can be filtered and split by. */
+export interface MetricEntry extends CatalogMetricSpec {
+  /** In knownDimensions() order; custom properties as `properties.<key>`. */
+  dimensions: string[];
+}
+
+/** Any custom property stands for them all: whether one applies depends on the source only. */
+const PROPERTY_PROBE = 'properties.probe';
+
+/**
+ * The dimensions `key` can be split (and so filtered) by, as the engine decides: a
+ * dimension is kept when a split by it plans. So a ratio has those both sides share (or its
+ * denominator ignores), a formula those every input has, a metric that does not compile none.
+ *
+ * @example metricDimensions(metricCatalog(BUILT_IN_METRICS), 'contacts_total').includes('channel') // false
+ */
+export function metricDimensions(catalog: MetricCatalog, key: string): string[] {
+  const plans = (splitBy: string | null): boolean => {
+    try {
+      planMetricRequest(catalog, { metricKey: key, splitBy });
+      return true;
+    } catch (error) {
+      if (isDomainError(error)) return false;
+      throw error;
+    }
+  };
+  if (!plans(null)) return [];
+  return knownDimensions().filter((dimension) =>
+    plans(dimension === PROPERTY_DIMENSIONS ? PROPERTY_PROBE : dimension),
+  );
+}
+
+function withDimensions(catalog: MetricCatalog, spec: CatalogMetricSpec): MetricEntry {
+  return { ...spec, dimensions: metricDimensions(catalog, spec.key) };
+}
 
 /** A custom metric key: lower-case snake_case, usable in formulas. */
 export const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
@@ -28,8 +66,10 @@ export const METRIC_KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 export async function listMetrics(
   db: Kysely<Database>,
   workspaceId: string,
-): Promise<CatalogMetricSpec[]> {
-  return [...(await loadMetricSpecs(db, workspaceId)).values()];
+): Promise<MetricEntry[]> {
+  const specs = await loadMetricSpecs(db, workspaceId);
+  const catalog = metricCatalog(specs.values());
+  return [...specs.values()].map((spec) => withDimensions(catalog, spec));
 }
 
 /**
@@ -37,9 +77,13 @@ export async function listMetrics(
  * catalog (unknown_metric, metric_cycle, formula_syntax, invalid_metric, unknown_dimension,
  * invalid_filter), each message naming the metric.
  */
-function checkCompiles(specs: ReadonlyMap<string, MetricSpec>, keys: readonly string[]): void {
+function checkCompiles(
+  specs: ReadonlyMap<string, MetricSpec>,
+  keys: readonly string[],
+): MetricCatalog {
   const catalog = metricCatalog(specs.values());
   for (const key of keys) planMetricRequest(catalog, { metricKey: key });
+  return catalog;
 }
 
 /** Custom metrics that refer to `key`, directly or through others. */
@@ -73,7 +117,7 @@ export async function createMetric(
   db: Kysely<Database>,
   workspaceId: string,
   spec: MetricSpec,
-): Promise<CatalogMetricSpec> {
+): Promise<MetricEntry> {
   if (!METRIC_KEY_PATTERN.test(spec.key)) {
     throw new DomainError(
       'invalid_metric_key',
@@ -94,8 +138,8 @@ export async function createMetric(
   }
   const next = new Map<string, MetricSpec>(specs);
   next.set(spec.key, spec);
-  checkCompiles(next, [spec.key]);
-  return insertCustomMetric(db, workspaceId, spec);
+  const catalog = checkCompiles(next, [spec.key]);
+  return withDimensions(catalog, await insertCustomMetric(db, workspaceId, spec));
 }
 
 /**
@@ -110,7 +154,7 @@ export async function updateMetric(
   workspaceId: string,
   key: string,
   patch: Partial<Omit<MetricSpec, 'key'>>,
-): Promise<CatalogMetricSpec | null> {
+): Promise<MetricEntry | null> {
   const specs = await loadMetricSpecs(db, workspaceId);
   const current = specs.get(key);
   if (!current) return null;
@@ -119,8 +163,9 @@ export async function updateMetric(
   const changed: MetricSpec = { ...spec, ...patch, key };
   const next = new Map<string, MetricSpec>(specs);
   next.set(key, changed);
-  checkCompiles(next, [key, ...dependentsOf(specs, key)]);
-  return (await updateCustomMetric(db, workspaceId, changed)) ?? null;
+  const catalog = checkCompiles(next, [key, ...dependentsOf(specs, key)]);
+  const updated = await updateCustomMetric(db, workspaceId, changed);
+  return updated ? withDimensions(catalog, updated) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * OpenAPI schemas of metrics: definitions (core's MetricDefinition), the catalog entry,
- * a custom metric's body, and a metric's series. metrics.test.ts locks the definition
+ * OpenAPI schemas of metrics: definitions (core's MetricDefinition), the catalog entry
+ * (with the dimensions it can be split by), a custom metric's body, and a metric's series. metrics.test.ts locks the definition
  * schema to core's type.
  */
 import { z } from '@hono/zod-openapi';
@@ -100,6 +100,11 @@ export const MetricSchema = z
     kind: Kind,
     definition: MetricDefinitionSchema,
     builtIn: z.boolean().openapi({ description: 'Built-in metrics are read-only' }),
+    dimensions: z.array(z.string()).openapi({
+      description:
+        "The dimensions the metric can be filtered and split by: its source's, or for a ratio or formula those every input has (a ratio's denominator may ignore some). `properties.<key>` stands for custom contact properties.",
+      example: ['channel', 'rep', 'team', 'segment', 'source', 'properties.<key>'],
+    }),
   })
   .openapi('Metric');
 

@@ -122,6 +122,50 @@ describe.each(databaseKindsUnderTest())('metrics API on %s', (kind) => {
     expect(metrics.every((m) => m.builtIn)).toBe(true);
   });
 
+  it('gives every metric the dimensions it can be filtered and split by', async () => {
+    const { metrics } = (await (await send('GET', '/api/metrics')).json()) as {
+      metrics: Array<{ key: string; dimensions: string[] }>;
+    };
+    const dimensionsOf = (key: string) => metrics.find((m) => m.key === key)?.dimensions;
+    expect(dimensionsOf('activities_total')).toEqual(
+      expect.arrayContaining(['channel', 'team', 'segment', 'source', 'properties.<key>']),
+    );
+    expect(dimensionsOf('contacts_total')).toEqual(
+      expect.arrayContaining(['team', 'segment', 'source', 'lifecycle_stage']),
+    );
+    expect(dimensionsOf('contacts_total')).not.toContain('channel');
+    // The denominator ignores channel, so the ratio splits by it; capacity has rep dimensions only.
+    expect(dimensionsOf('activity_per_contact')).toContain('channel');
+    expect(dimensionsOf('selling_hours_per_rep')).not.toContain('segment');
+    expect(dimensionsOf('selling_hours_per_rep')).toContain('team');
+    // Each one listed is one the series accepts.
+    for (const dimension of dimensionsOf('contacts_total')!.filter((d) => !d.includes('<'))) {
+      const res = await send(
+        'GET',
+        `/api/metrics/contacts_total/series?from=2026-01-01&to=2026-02-01&split=${dimension}`,
+      );
+      expect(res.status, dimension).toBe(200);
+    }
+
+    // A formula has the dimensions all its inputs share; POST and PATCH answer them too.
+    const mixed = await send(
+      'POST',
+      '/api/metrics',
+      custom('dims_mixed', { type: 'formula', expression: 'activities_total + contacts_total' }),
+    );
+    expect(mixed.status).toBe(201);
+    const created = (await mixed.json()) as { dimensions: string[] };
+    expect(created.dimensions).toEqual(dimensionsOf('contacts_total'));
+    const patched = await send('PATCH', '/api/metrics/dims_mixed', {
+      definition: { type: 'formula', expression: 'activities_total * 2' },
+    });
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as { dimensions: string[] }).dimensions).toEqual(
+      dimensionsOf('activities_total'),
+    );
+    expect((await send('DELETE', '/api/metrics/dims_mixed')).status).toBe(204);
+  });
+
   it('creates custom metrics: a filtered count, a ratio and a formula', async () => {
     const calls = await send(
       'POST',
