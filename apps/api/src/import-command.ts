@@ -20,6 +20,7 @@ import {
   importCsv,
   listImportRejections,
   type OpenDatabase,
+  rejectionReportCsv,
 } from '@treeline/db';
 import type { Kysely } from 'kysely';
 
@@ -94,13 +95,7 @@ export async function importCommand(
   if (result.importId && result.rejected > 0) {
     const report = `${file}.rejected.csv`;
     const rows = await listImportRejections(database.db, workspace.id, result.importId);
-    const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-    const lines = ['row,column,field,value,reason'].concat(
-      rows.map((r) =>
-        [String(r.row), r.column ?? '', r.field ?? '', r.value ?? '', r.reason].map(cell).join(','),
-      ),
-    );
-    await writeFile(report, `${lines.join('\n')}\n`);
+    await writeFile(report, rejectionReportCsv(rows));
     log(`  every rejected row: ${report}`);
   }
   return result.status === 'refused' ? 1 : 0;

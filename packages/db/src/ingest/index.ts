@@ -5,5 +5,6 @@ export * from './import-event-bus';
 export * from './open-csv-import';
 export * from './read-data-health';
 export * from './read-json-records';
+export * from './rejection-report-csv';
 export * from './run-import';
 export { STAGING_SPECS } from './staging-spec';

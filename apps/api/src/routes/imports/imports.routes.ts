@@ -11,6 +11,7 @@ import {
   listImportMappings,
   listImportRejections,
   listImports,
+  rejectionReportCsv,
   saveImportMapping,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
@@ -149,11 +150,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>()
     const record = await findImport(db, workspaceId, id);
     if (!record) throw new NotFoundError('Import', id);
     const rows = await listImportRejections(db, workspaceId, id);
-    const lines = [['row', 'column', 'field', 'value', 'reason']];
-    for (const r of rows)
-      lines.push([String(r.row), r.column ?? '', r.field ?? '', r.value ?? '', r.reason]);
-    const csv = `${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
-    return c.body(csv, 200, {
+    return c.body(rejectionReportCsv(rows), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="import-${id}-rejected-rows.csv"`,
     });
@@ -214,8 +211,3 @@ export const importRoutes = new OpenAPIHono<AppEnv>()
     if (!deleted) throw new NotFoundError('Saved mapping', id);
     return c.body(null, 204);
   });
-
-/** A CSV cell, quoted when it holds a delimiter, quote or line break. */
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
