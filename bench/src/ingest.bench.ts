@@ -46,7 +46,9 @@ export interface IngestResult {
     peakRssMb: number;
     phases: Record<string, number>;
   };
-  reimport: IngestStep & { unchanged: number };
+  reimport: IngestStep & { unchanged: number; phases: Record<string, number> };
+  /** A day of new activities (1% of the file) into the workspace that holds the file. */
+  incremental: IngestStep & { inserted: number; phases: Record<string, number> };
 }
 
 const CHANNELS = ['Call', 'Email', 'Email', 'Email', 'Meeting', 'Task', 'Note', 'Social'];
@@ -90,6 +92,7 @@ export async function ensureIngestFiles(sizes: IngestSizes, log: (line: string) 
     reps: `${dataDir}ingest-reps-${sizes.reps}.csv`,
     contacts: `${dataDir}ingest-contacts-${sizes.contacts}.csv`,
     activities: `${dataDir}ingest-activities-${tag}.csv`,
+    nextDay: `${dataDir}ingest-activities-${tag}-next-day.csv`,
   };
   if (!existsSync(paths.reps)) {
     await writeLines(
@@ -137,6 +140,21 @@ export async function ensureIngestFiles(sizes: IngestSizes, log: (line: string) 
         const row = `a${i},${contact},r${Math.floor(rnd() * sizes.reps)},${type},${at},${rnd() < 0.8 ? 'outbound' : 'inbound'},${automated},${deleted}`;
         previous = row;
         return row;
+      },
+    );
+  }
+  if (!existsSync(paths.nextDay)) {
+    // The day after the file's last one: 1% of its size, new ids, the same shape.
+    const rnd = random(13);
+    const dayStart = Date.UTC(2025, 10, 1) + 390 * 86_400_000;
+    await writeLines(
+      paths.nextDay,
+      'Activity ID,Contact ID,Rep ID,Type,Occurred At,Direction,Automated,Deleted',
+      Math.max(1, Math.round(sizes.activities / 100)),
+      (i) => {
+        const type = CHANNELS[Math.floor(rnd() * CHANNELS.length)] as string;
+        const at = new Date(dayStart + Math.floor(rnd() * 86_400_000)).toISOString();
+        return `next-${i},c${Math.floor(rnd() * sizes.contacts)},r${Math.floor(rnd() * sizes.reps)},${type},${at},outbound,false,`;
       },
     );
   }
@@ -262,6 +280,10 @@ export async function runIngestBenchmark(
     );
     const again = await run(ACTIVITIES_MAPPING, paths.activities);
     log(`re-import: ${(again.step.ms / 1000).toFixed(1)} s, unchanged ${again.result.unchanged}`);
+    const incremental = await run(ACTIVITIES_MAPPING, paths.nextDay);
+    log(
+      `next day: ${incremental.result.inserted} new in ${(incremental.step.ms / 1000).toFixed(1)} s`,
+    );
     return {
       database: 'postgres',
       sizes,
@@ -275,7 +297,12 @@ export async function runIngestBenchmark(
         peakRssMb: peakRss / 1024 ** 2,
         phases: activities.phases,
       },
-      reimport: { ...again.step, unchanged: again.result.unchanged },
+      reimport: { ...again.step, unchanged: again.result.unchanged, phases: again.phases },
+      incremental: {
+        ...incremental.step,
+        inserted: incremental.result.inserted,
+        phases: incremental.phases,
+      },
     };
   } finally {
     await opened.close();

@@ -39,6 +39,12 @@ export interface MarkActivityExclusionsOptions {
    * earlier marks were up to date.
    */
   since?: Date;
+  /**
+   * Count the workspace's activities by reason afterwards (default true). A caller that
+   * does not read `counted` and `excluded` (an import, which counts its own rows) skips
+   * the scan of the whole workspace; both then come back as zero.
+   */
+  countWorkspace?: boolean;
 }
 
 export const EXCLUDED_REASONS: readonly ExcludedReason[] = [
@@ -182,20 +188,22 @@ async function markInTransaction(
   // (bumped last, so the workspace row stays locked only to the commit).
   await bumpDataVersion(db, workspaceId);
 
+  const changed = Number(result.numAffectedRows ?? 0);
+  const excluded = Object.fromEntries(EXCLUDED_REASONS.map((r) => [r, 0])) as Record<
+    ExcludedReason,
+    number
+  >;
+  if (options.countWorkspace === false) return { counted: 0, excluded, changed };
   const rows = await db
     .selectFrom('activities')
     .select(['excluded_reason', (eb) => eb.fn.countAll<number>().as('n')])
     .where('workspace_id', '=', workspaceId)
     .groupBy('excluded_reason')
     .execute();
-  const excluded = Object.fromEntries(EXCLUDED_REASONS.map((r) => [r, 0])) as Record<
-    ExcludedReason,
-    number
-  >;
   let counted = 0;
   for (const row of rows) {
     if (row.excluded_reason === null) counted = Number(row.n);
     else excluded[row.excluded_reason] = Number(row.n);
   }
-  return { counted, excluded, changed: Number(result.numAffectedRows ?? 0) };
+  return { counted, excluded, changed };
 }

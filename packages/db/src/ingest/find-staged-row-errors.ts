@@ -40,7 +40,9 @@ export async function findStagedRowErrors<E extends ImportEntity>(
   const key = spec.uniqueKey;
   const keyList = key.map((k) => `s.${k}`).join(', ');
   const keyText = key.map((k) => `coalesce(s.${k}::text, '')`).join(` || ' / ' || `);
-  const keyField = spec.columns.find((c) => c.name === key[key.length - 1])?.field ?? null;
+  // The error names the external id when the key has one (the rest qualifies it).
+  const keyColumn = key.includes('external_id') ? 'external_id' : key[key.length - 1];
+  const keyField = spec.columns.find((c) => c.name === keyColumn)?.field ?? null;
   await sql`insert into ${sql.table(REJECTS_TABLE)} (row_number, field, value, reason)
     select d.row_number, ${keyField}, d.key_text,
       ${describeKey(spec)} || ' ' || quote_literal(d.key_text) || ' is also on row ' || d.first_row || ' of this import'

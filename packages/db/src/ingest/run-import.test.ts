@@ -218,9 +218,16 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
           .where('id', '=', workspaceId)
           .executeTakeFirstOrThrow()
       ).data_version;
+    const unchangedVersion = await version();
     const again = await bulk('activities', ACTIVITIES);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 10, rejected: 0 });
+    expect(again.excluded.duplicate).toBe(1);
     expect(await count('activities')).toBe(10);
+    // Nothing changed: the data version (and every cached value) stays, the import and
+    // its event are still recorded.
+    expect(await version()).toBe(unchangedVersion);
+    expect(again.dataVersion).toBe(unchangedVersion);
+    expect(again.event?.changed_from ?? null).toBeNull();
 
     const before = await version();
     const changed = ACTIVITIES.map((a) =>
@@ -232,6 +239,20 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(result.excluded.duplicate).toBe(0);
     expect(await version()).toBeGreaterThan(before);
     await bulk('activities', ACTIVITIES);
+
+    // The original of a burst moved to another month: the copy left behind at the old
+    // time is re-marked (the re-marked span covers the old values of updated rows too).
+    const moved = await bulk(
+      'activities',
+      ACTIVITIES.map((a) =>
+        a.externalId === 'a-1' ? { ...a, occurredAt: '2026-05-04T09:00:00Z' } : a,
+      ),
+    );
+    expect(moved).toMatchObject({ inserted: 0, updated: 1 });
+    expect(moved.excluded.duplicate).toBe(0);
+    const restored = await bulk('activities', ACTIVITIES);
+    expect(restored).toMatchObject({ updated: 1 });
+    expect(restored.excluded.duplicate).toBe(1);
   });
 
   it('commits the valid rows of a bulk batch and names each rejected row, field and reason', async () => {
@@ -401,6 +422,26 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     ).rejects.toThrow('connection reset');
     expect(await count('activities')).toBe(before);
     expect(await count('imports')).toBe(imports);
+  });
+
+  it('keeps instants to the millisecond, before 1970 too (they are staged as epoch numbers)', async () => {
+    const at = ['2024-06-01T10:20:00.123Z', '1969-12-31T23:43:19.999Z'];
+    const result = await bulk(
+      'activities',
+      at.map((occurredAt, i) => ({
+        externalId: `ms-${i}`,
+        contactExternalId: 'c-1',
+        channel: 'task',
+        occurredAt,
+        direction: 'outbound',
+      })),
+    );
+    expect(result).toMatchObject({ inserted: 2, rejected: 0 });
+    const { rows } = await sql<{ occurred_at: Date }>`select occurred_at from activities
+      where workspace_id = ${workspaceId} and external_id like 'ms-%' order by external_id`.execute(
+      t.db,
+    );
+    expect(rows.map((r) => new Date(r.occurred_at).toISOString())).toEqual(at);
   });
 
   it('streams a large batch through staging (COPY on PostgreSQL, batches on PGlite)', async () => {

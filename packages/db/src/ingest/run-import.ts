@@ -25,7 +25,7 @@ import { dropRejectedStagedRows, findStagedRowErrors } from './find-staged-row-e
 import { type ImportEventRecord, insertImportEvent, insertImportRecord } from './import.repository';
 import { STAGING_SPECS } from './staging-spec';
 import { createStagingWriter, STAGING_TABLE } from './staging-writer';
-import { upsertStagedRows } from './upsert-staged-rows';
+import { targetTableOf, upsertStagedRows } from './upsert-staged-rows';
 
 /** A record as a reader yields it: its 1-based data row number and the normalized result. */
 export interface NumberedRecord<E extends ImportEntity> {
@@ -138,7 +138,7 @@ export async function runImport<E extends ImportEntity>(
   };
 
   try {
-    return await deps.db.transaction().execute(async (trx): Promise<ImportResult> => {
+    const result = await deps.db.transaction().execute(async (trx): Promise<ImportResult> => {
       await sql`select pg_advisory_xact_lock(hashtext('treeline.import'), hashtext(${request.workspaceId}))`.execute(
         trx,
       );
@@ -210,20 +210,26 @@ export async function runImport<E extends ImportEntity>(
       }
       if (staged.rejectedRows > 0) await dropRejectedStagedRows(trx);
 
-      const range =
-        request.entity === 'activities' ? await activityTimeRange(trx, request.workspaceId) : null;
-      const { inserted, updated } = await upsertStagedRows(
+      const { inserted, updated, span } = await upsertStagedRows(
         trx,
         request.entity,
         request.workspaceId,
       );
       const unchanged = rowsRead - rejected - inserted - updated;
+      const changed = inserted + updated > 0;
       phase('upsert');
 
-      let excluded = zeroExcluded();
-      if (request.entity === 'activities' && range?.from) {
-        await markActivityExclusions(trx, request.workspaceId, { since: range.from });
+      // The counting rules are re-marked over the time the written rows cover (old values
+      // of updated rows included); an import that changed nothing has nothing to re-mark.
+      if (span) {
+        await markActivityExclusions(trx, request.workspaceId, {
+          since: span.from,
+          countWorkspace: false,
+        });
         phase('mark_exclusions');
+      }
+      let excluded = zeroExcluded();
+      if (request.entity === 'activities') {
         excluded = await excludedAmongStaged(trx, request.workspaceId);
         phase('count_excluded');
       }
@@ -237,17 +243,21 @@ export async function runImport<E extends ImportEntity>(
         });
       }
 
-      const dataVersion = await bumpDataVersion(trx, request.workspaceId);
+      // An import that changed nothing leaves the data version, and so every cached value
+      // and the activity rollup, as they are; it is still recorded (data freshness).
+      const dataVersion = changed
+        ? await bumpDataVersion(trx, request.workspaceId)
+        : await currentDataVersion(trx, request.workspaceId);
       // The metric engine reads the activity rollup only when it was built at the current
-      // data version: the days this import touched are recomputed (a duplicate found
+      // data version: the days the written rows touch are recomputed (a duplicate found
       // after the last row can be up to the tolerance later: a day of margin), and any
       // other import just records the new version.
-      if (range?.from && range.to) {
+      if (span) {
         await refreshActivityRollup(trx, request.workspaceId, {
-          from: range.from,
-          to: new Date(range.to.getTime() + DAY_MS),
+          from: span.from,
+          to: new Date(span.to.getTime() + DAY_MS),
         });
-      } else {
+      } else if (changed) {
         await refreshActivityRollup(trx, request.workspaceId, { from: startedAt, to: startedAt });
       }
       phase('rollup');
@@ -277,12 +287,14 @@ export async function runImport<E extends ImportEntity>(
         import_id: importId,
         entity: request.entity,
         data_version: dataVersion,
-        changed_from: range?.from ?? null,
-        changed_to: range?.to ?? null,
+        changed_from: span?.from ?? null,
+        changed_to: span?.to ?? null,
       });
       phase('record');
       return { ...result, importId, status: 'committed', message: null, dataVersion, event };
     });
+    await refreshStatisticsAfter(deps.db, request.entity, result);
+    return result;
   } catch (error) {
     // Refusals and dry runs end by throwing, so that the transaction rolls back.
     if (error instanceof Outcome) {
@@ -350,25 +362,37 @@ async function recordRefusal<E extends ImportEntity>(
   return { ...result, importId };
 }
 
-/** The earliest and latest activity time the import touches, old values included. */
-async function activityTimeRange(
-  trx: Kysely<Database>,
-  workspaceId: string,
-): Promise<{ from: Date | null; to: Date | null }> {
-  const { rows } = await sql<{ from: Date | null; to: Date | null }>`
-    select least(min(s.occurred_at), min(a.occurred_at)) as "from",
-           greatest(max(s.occurred_at), max(a.occurred_at)) as "to"
-    from ${sql.table(STAGING_TABLE)} s
-    left join activities a
-      on a.workspace_id = ${workspaceId} and a.source_system = s.source_system
-     and a.external_id = s.external_id`.execute(trx);
-  const row = rows[0];
-  return { from: toDate(row?.from), to: toDate(row?.to) };
+/** Written rows from which an import refreshes the planner's statistics of its tables. */
+const ANALYZE_AFTER_ROWS = 100_000;
+
+/**
+ * After a large import, the planner's statistics of the tables it wrote: the import's own
+ * lookups and the metric engine plan by them, and a server with autovacuum off (or slow to
+ * get to it) would keep planning for the table as it was. Run after the commit, in its
+ * own short transaction, so that imports of other workspaces never wait on its lock. A
+ * failure only leaves the statistics as they were.
+ */
+async function refreshStatisticsAfter(
+  db: Kysely<Database>,
+  entity: ImportEntity,
+  result: ImportResult,
+): Promise<void> {
+  if (result.inserted + result.updated < ANALYZE_AFTER_ROWS) return;
+  const tables = [targetTableOf(entity), ...(entity === 'activities' ? ['activity_rollups'] : [])];
+  try {
+    await sql.raw(`analyze ${tables.join(', ')}`).execute(db);
+  } catch {
+    // Statistics are an optimisation; the import itself is committed.
+  }
 }
 
-function toDate(value: Date | string | null | undefined): Date | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(value);
+async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('workspaces')
+    .select('data_version')
+    .where('id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.data_version ?? 0;
 }
 
 async function excludedAmongStaged(

@@ -10,7 +10,7 @@ import type { ImportEntity, ImportRowOf } from '@treeline/core';
 import { type Kysely, sql } from 'kysely';
 import type { CopyFrom } from '../open-database';
 import type { Database } from '../schema/database';
-import type { StagedValue, StagingSpec } from './staging-spec';
+import { type StagedValue, type StagingSpec, stagedColumnType } from './staging-spec';
 
 export const STAGING_TABLE = 'import_stage';
 
@@ -37,10 +37,7 @@ export async function createStagingWriter<E extends ImportEntity>(
   spec: StagingSpec<E>,
   copyFrom: CopyFrom | undefined,
 ): Promise<StagingWriter<E>> {
-  // Text compares bytewise, like the external ids it is matched with (migration T0700).
-  const columns = spec.columns
-    .map((c) => `${c.name} ${c.type === 'text' ? 'text collate "C"' : c.type}`)
-    .join(', ');
+  const columns = spec.columns.map((c) => `${c.name} ${stagedColumnType(c)}`).join(', ');
   await sql
     .raw(
       `create temp table ${STAGING_TABLE} (row_number bigint not null, ${columns}) on commit drop`,

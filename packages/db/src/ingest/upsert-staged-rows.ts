@@ -1,20 +1,28 @@
 /**
- * Moves the staged rows of an import into the real table in ONE set-based statement per
- * entity: external references resolved by joins (checked beforehand, see
- * find-staged-row-errors.ts), upserted by the entity's natural key, and a row rewritten
- * only when one of its values differs, so re-sending a batch changes nothing. Returns how
- * many rows were inserted and updated; the rest of the staged rows were unchanged.
+ * Moves the staged rows of an import into the real table, set-based: one pass resolves
+ * every staged row (external references joined, checked beforehand in
+ * find-staged-row-errors.ts; the stored row with the same natural key looked up; whether
+ * its values differ), then one UPDATE writes the changed rows and one INSERT the new ones.
+ * A row is rewritten only when one of its values differs, so re-sending a batch changes
+ * nothing. Returns how many rows were inserted and updated (the rest were unchanged) and
+ * the time span the written rows cover, old values included.
  */
 import type { ImportEntity } from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { exclusionReasonByRules } from '../counting/mark-activity-exclusions';
 import type { Database } from '../schema/database';
+import { STAGING_SPECS, stagedColumnRead } from './staging-spec';
 import { STAGING_TABLE } from './staging-writer';
+
+/** The staged rows as resolved for the upsert (temporary, dropped at commit). */
+export const RESOLVED_TABLE = 'import_rows';
 
 interface UpsertPlan {
   table: keyof Database & string;
   /** Rows are inserted in this order (by their key: the unique index then grows at its end). */
   insertOrder?: string;
+  /** The row's time column: the span of the written rows is reported over it. */
+  timeColumn?: string;
   /** The natural key (after workspace_id): the ON CONFLICT target, never updated. */
   key: readonly string[];
   /** Target column → expression over the staging row `s` and the joins. */
@@ -76,7 +84,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
   },
   activities: {
     table: 'activities',
-    key: ['source_system', 'external_id'],
+    key: ['external_id', 'source_system'],
     columns: [
       ['external_id', 's.external_id'],
       ['source_system', 's.source_system'],
@@ -92,7 +100,9 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['deleted_at', 's.deleted_at'],
     ],
     joins: `${contactJoin('contact_external_id')} ${repJoin('rep_external_id')}`,
-    insertOrder: 'source_system, r.external_id',
+    // The unique key's order (migration T0900): external id first, which sorts fast.
+    insertOrder: 'external_id, source_system',
+    timeColumn: 'occurred_at',
     // The row-level counting rules are stored as the row is written; duplicates, which
     // depend on neighbouring rows, are marked by the pass that follows the upsert.
     derived: [['excluded_reason', exclusionReasonByRules('v')]],
@@ -133,19 +143,30 @@ export function targetTableOf(entity: ImportEntity): keyof Database & string {
   return PLANS[entity].table;
 }
 
+export interface UpsertOutcome {
+  inserted: number;
+  updated: number;
+  /**
+   * The earliest and latest time of the rows written (new values and the old values of
+   * updated rows), or null when nothing was written or the entity has no time column.
+   */
+  span: { from: Date; to: Date } | null;
+}
+
 /**
- * Upserts every row of the staging table into the entity's table: one INSERT of the rows
- * whose key is new and one UPDATE of the rows whose values differ. Two plain statements
- * instead of INSERT … ON CONFLICT: no speculative insertion per row, about twice as fast at
- * millions of rows. Imports of a workspace are serialized (an advisory lock), so no other
- * writer can add a key between the two.
- * @example const { inserted, updated } = await upsertStagedRows(trx, 'activities', workspaceId);
+ * Upserts every row of the staging table into the entity's table. One pass resolves the
+ * staged rows into a temporary table (references joined, the stored row looked up by key,
+ * changed or not), sorted by key; then one UPDATE of the changed rows and one INSERT of
+ * the new ones, in key order (the unique index grows at its end). Plain statements instead
+ * of INSERT … ON CONFLICT: no speculative insertion per row. Imports of a workspace are
+ * serialized (an advisory lock), so no other writer can add a key in between.
+ * @example const { inserted, updated, span } = await upsertStagedRows(trx, 'activities', workspaceId);
  */
 export async function upsertStagedRows(
   trx: Kysely<Database>,
   entity: ImportEntity,
   workspaceId: string,
-): Promise<{ inserted: number; updated: number }> {
+): Promise<UpsertOutcome> {
   const plan = PLANS[entity];
   const raw = (text: string) => sql.raw(text.replaceAll('$ws', `'${workspaceId}'::uuid`));
   const names = plan.columns.map(([name]) => name);
@@ -153,9 +174,11 @@ export async function upsertStagedRows(
   const allNames = [...names, ...derived.map(([name]) => name)];
   const compared = names.filter((n) => !plan.key.includes(n));
   const updatedNames = [...compared, ...derived.map(([name]) => name)];
+  // The staging row with every column read as its real type (instants are staged as numbers).
+  const staged = `select ${STAGING_SPECS[entity].columns.map((c) => `${stagedColumnRead(c, 'x')} as ${c.name}`).join(', ')} from ${STAGING_TABLE} x`;
   const rows = raw(
     `select ${plan.columns.map(([name, expr]) => `${expr} as ${name}`).join(', ')}
-     from ${STAGING_TABLE} s ${plan.joins}`,
+     from (${staged}) s ${plan.joins}`,
   );
   const row = sql`select v.*${derived.length ? sql`, ${sql.join(derived.map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`))}` : sql``}
     from (${rows}) v`;
@@ -165,30 +188,54 @@ export async function upsertStagedRows(
         .concat(plan.key.map((k) => `${left}.${k} = ${right}.${k}`))
         .join(' and '),
     );
+  const list = (alias: string, columns: readonly string[]) =>
+    sql.raw(columns.map((n) => `${alias}.${n}`).join(', '));
+  const time = plan.timeColumn;
 
-  const updated = await sql<{ n: number | string }>`
-    with changed as (
-      update ${sql.table(plan.table)} as t
-      set ${sql.raw(updatedNames.map((n) => `${n} = r.${n}`).join(', '))}
-      from (${row}) r
-      where ${keyMatch('t', 'r')}
-        and (${sql.raw(compared.map((n) => `t.${n}`).join(', '))})
-          is distinct from (${sql.raw(compared.map((n) => `r.${n}`).join(', '))})
-      returning 1
-    )
-    select count(*) as n from changed`.execute(trx);
-  const inserted = await sql<{ n: number | string }>`
-    with added as (
-      insert into ${sql.table(plan.table)} (workspace_id, ${sql.raw(allNames.join(', '))})
-      select ${workspaceId}::uuid, ${sql.raw(allNames.map((n) => `r.${n}`).join(', '))}
-      from (${row}) r
-      where not exists (select 1 from ${sql.table(plan.table)} t where ${keyMatch('t', 'r')})
-      ${plan.insertOrder ? sql.raw(`order by r.${plan.insertOrder}`) : sql``}
-      returning 1
-    )
-    select count(*) as n from added`.execute(trx);
+  // A stored row is found by its key once, here; the statements below read the flags.
+  await sql`create temp table ${sql.table(RESOLVED_TABLE)} on commit drop as
+    select r.*, t.workspace_id is not null as present,
+      t.workspace_id is not null and (${list('t', compared)}) is distinct from (${list('r', compared)}) as changed
+      ${time ? sql`, t.${sql.raw(time)} as previous_time` : sql``}
+    from (${row}) r
+    left join ${sql.table(plan.table)} t on ${keyMatch('t', 'r')}
+    ${
+      plan.insertOrder
+        ? sql.raw(
+            `order by ${plan.insertOrder
+              .split(', ')
+              .map((c) => `r.${c}`)
+              .join(', ')}`,
+          )
+        : sql``
+    }`.execute(trx);
+  await sql.raw(`analyze ${RESOLVED_TABLE}`).execute(trx);
+
+  const updated = await sql`
+    update ${sql.table(plan.table)} as t
+    set ${sql.raw(updatedNames.map((n) => `${n} = r.${n}`).join(', '))}
+    from ${sql.table(RESOLVED_TABLE)} r
+    where r.changed and ${keyMatch('t', 'r')}`.execute(trx);
+  // The resolved table is in key order already: a scan returns its rows in that order.
+  const inserted = await sql`
+    insert into ${sql.table(plan.table)} (workspace_id, ${sql.raw(allNames.join(', '))})
+    select ${workspaceId}::uuid, ${list('r', allNames)}
+    from ${sql.table(RESOLVED_TABLE)} r
+    where not r.present`.execute(trx);
+
+  let span: UpsertOutcome['span'] = null;
+  if (time) {
+    const { rows: spans } = await sql<{ from: Date | string | null; to: Date | string | null }>`
+      select least(min(${sql.ref(`r.${time}`)}), min(r.previous_time)) as "from",
+             greatest(max(${sql.ref(`r.${time}`)}), max(r.previous_time)) as "to"
+      from ${sql.table(RESOLVED_TABLE)} r
+      where r.changed or not r.present`.execute(trx);
+    const first = spans[0];
+    if (first?.from && first.to) span = { from: new Date(first.from), to: new Date(first.to) };
+  }
   return {
-    inserted: Number(inserted.rows[0]?.n ?? 0),
-    updated: Number(updated.rows[0]?.n ?? 0),
+    inserted: Number(inserted.numAffectedRows ?? 0),
+    updated: Number(updated.numAffectedRows ?? 0),
+    span,
   };
 }

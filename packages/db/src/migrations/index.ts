@@ -12,6 +12,7 @@ import * as activityReferences from './2026-11-23T0500-activities-references-che
 import * as importEventKeys from './2026-11-23T0600-import-events-keyed-by-workspace';
 import * as bytewiseIds from './2026-11-23T0700-external-ids-compare-bytewise';
 import * as activityIndexes from './2026-11-23T0800-activity-indexes-for-bulk-writes';
+import * as activityKeys from './2026-11-23T0900-activity-keys-for-bulk-writes';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0600-import-events-keyed-by-workspace': importEventKeys,
   '2026-11-23T0700-external-ids-compare-bytewise': bytewiseIds,
   '2026-11-23T0800-activity-indexes-for-bulk-writes': activityIndexes,
+  '2026-11-23T0900-activity-keys-for-bulk-writes': activityKeys,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */

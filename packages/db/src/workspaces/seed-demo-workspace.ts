@@ -63,13 +63,16 @@ export async function ensureDemoWorkspace(
     });
   if (concurrency > 1) {
     // A seed killed before: its workspace goes, and every row of it by cascade (but the
-    // activity rollup, which has no foreign key).
-    await db
-      .deleteFrom('activity_rollups')
-      .where('workspace_id', 'in', (eb) =>
-        eb.selectFrom('workspaces').select('id').where('slug', '=', DEMO_LOADING_SLUG),
-      )
-      .execute();
+    // activities and their rollup, which have no foreign key to it).
+    const loading = await db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('slug', '=', DEMO_LOADING_SLUG)
+      .executeTakeFirst();
+    if (loading) {
+      await db.deleteFrom('activity_rollups').where('workspace_id', '=', loading.id).execute();
+      await db.deleteFrom('activities').where('workspace_id', '=', loading.id).execute();
+    }
     await db.deleteFrom('workspaces').where('slug', '=', DEMO_LOADING_SLUG).execute();
     const ws = await db
       .transaction()
