@@ -3,7 +3,9 @@
  * DATABASE_URL is set), migrates, seeds the demo workspace when it is missing, serves
  * the API and the built web app on one port, and prints the URL.
  */
+
 import { existsSync } from 'node:fs';
+import { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +93,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         ),
       );
     });
+    // Idle keep-alive connections stay open for a minute (Node's default is 5 s). A client
+    // reusing a connection at the moment the server drops it gets ECONNRESET; with 5 s the
+    // margin to undici's 4 s reuse limit is one second, which a busy machine overruns.
+    if (server instanceof HttpServer) {
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
+    }
     const address = server.address() as AddressInfo;
     const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${address.port}`;
     return {
