@@ -3,14 +3,7 @@
  * and their role) from here, set by one middleware. Today every request is in the demo
  * workspace; sign-in slots into `resolveWorkspace` without touching any route.
  */
-import type {
-  CopyFrom,
-  Database,
-  ImportDeps,
-  ImportEventBus,
-  TreeViewCache,
-  Workspace,
-} from '@treeline/db';
+import type { CopyFrom, Database, ImportEventBus, TreeViewCache, Workspace } from '@treeline/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 

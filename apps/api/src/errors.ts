@@ -46,6 +46,7 @@ const DOMAIN_STATUS: Record<string, ContentfulStatusCode> = {
   unknown_dimension: 422,
   invalid_filter: 422,
   invalid_instant: 422,
+  invalid_date: 422,
   invalid_periods: 422,
   invalid_range: 422,
   invalid_period_options: 422,

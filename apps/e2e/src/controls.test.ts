@@ -38,4 +38,94 @@ describe('the period controls of the tree canvas', () => {
     await page.screenshot({ path: join(artifacts, 'controls-week-team-b.png') });
     await page.close();
   });
+
+  it('shows an earlier period, compares with last year, changes the motion, and keeps the controls after a reload', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(app.server.url);
+    const canvas = page.locator('main.canvas');
+    const settled = () => canvas.getAttribute('aria-busy');
+    const periodLabel = page.locator('.period__label');
+    const versus = page.locator('.period__previous');
+    const root = page.locator('.react-flow__node').filter({
+      has: page.locator('.metric-node__label', { hasText: /^Activity volume per contact$/ }),
+    });
+    const rootValue = root.getByTestId('node-value');
+    const picker = page.getByLabel('Period shown');
+    await rootValue.waitFor({ timeout: 30_000 });
+    await expect.poll(settled, { timeout: 30_000 }).toBe('false');
+
+    // Monthly, the last complete month; "next" stops there.
+    const latestLabel = (await periodLabel.textContent()) ?? '';
+    const latestValue = (await rootValue.textContent()) ?? '';
+    expect(await page.getByRole('button', { name: 'Next period' }).isDisabled()).toBe(true);
+    expect(await picker.locator('option:checked').textContent()).toBe(`${latestLabel} (latest)`);
+
+    // One month back with the arrow: the label and the numbers move, "next" comes back.
+    await page.getByRole('button', { name: 'Previous period' }).click();
+    await expect.poll(() => periodLabel.textContent(), { timeout: 30_000 }).not.toBe(latestLabel);
+    await expect.poll(settled, { timeout: 30_000 }).toBe('false');
+    const earlierLabel = (await periodLabel.textContent()) ?? '';
+    expect(await page.getByRole('button', { name: 'Next period' }).isDisabled()).toBe(false);
+    // Two months back with the list: another period again, other numbers.
+    const third = (await picker.locator('option').nth(2).textContent()) ?? '';
+    await picker.selectOption({ index: 2 });
+    await expect.poll(() => periodLabel.textContent(), { timeout: 30_000 }).toBe(third);
+    await expect.poll(settled, { timeout: 30_000 }).toBe('false');
+    expect(third).not.toBe(earlierLabel);
+    expect(await rootValue.textContent()).toMatch(/\d/);
+    expect(await rootValue.textContent()).not.toBe(latestValue);
+    const [, month, year] = /^(\w{3}) (\d{4})$/.exec(third) ?? [];
+    expect(month, third).toBeDefined();
+    expect(await versus.textContent()).not.toBe(`vs ${month} ${Number(year) - 1}`);
+
+    // Against the same month last year: the "vs" names it.
+    await page.getByLabel('Compare with').selectOption('year');
+    await expect
+      .poll(() => versus.textContent(), { timeout: 30_000 })
+      .toBe(`vs ${month} ${Number(year) - 1}`);
+    await expect.poll(settled, { timeout: 30_000 }).toBe('false');
+    expect(await periodLabel.textContent()).toBe(third);
+    await page.screenshot({ path: join(artifacts, 'controls-earlier-vs-last-year.png') });
+
+    // The address names the controls; a reload keeps them.
+    expect(new URL(page.url()).hash).toMatch(/^#\/trees\/[\w-]+\?at=\d{4}-\d{2}-01&compare=year$/);
+    await page.reload();
+    await rootValue.waitFor({ timeout: 30_000 });
+    await expect.poll(() => periodLabel.textContent(), { timeout: 30_000 }).toBe(third);
+    expect(await versus.textContent()).toBe(`vs ${month} ${Number(year) - 1}`);
+    expect(await page.getByLabel('Compare with').inputValue()).toBe('year');
+
+    // A week grain keeps the focus in that month: the week holding its last day.
+    await page.getByRole('button', { name: 'Week' }).click();
+    await expect.poll(() => periodLabel.textContent(), { timeout: 30_000 }).toMatch(/^W\d{2} /);
+    await expect.poll(settled, { timeout: 30_000 }).toBe('false');
+    expect(await page.getByRole('button', { name: 'Next period' }).isDisabled()).toBe(false);
+    expect(new URL(page.url()).hash).toContain('grain=week');
+    await page.reload();
+    await rootValue.waitFor({ timeout: 30_000 });
+    await expect.poll(() => periodLabel.textContent(), { timeout: 30_000 }).toMatch(/^W\d{2} /);
+
+    // The motion in the top bar: the root's benchmark band follows at once, as an unsaved edit.
+    const band = root.locator('.band-bar');
+    await expect
+      .poll(() => band.getAttribute('aria-label'), { timeout: 30_000 })
+      .toContain('Mid-market outbound');
+    const motion = page.getByLabel('Benchmark motion');
+    expect(await motion.inputValue()).toBe('mid_market_outbound');
+    await motion.selectOption('enterprise_pursuit');
+    await expect
+      .poll(() => band.getAttribute('aria-label'), { timeout: 10_000 })
+      .toContain('Enterprise pursuit');
+    expect(await band.getAttribute('aria-label')).toMatch(/ 12(\.00)?–open: /);
+    expect(await page.getByTestId('save-state').textContent()).toMatch(/unsaved/i);
+    await page.screenshot({ path: join(artifacts, 'controls-motion-enterprise.png') });
+    // Undo takes it back like any edit (the shortcut works outside form fields).
+    await motion.blur();
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => band.getAttribute('aria-label'), { timeout: 10_000 })
+      .toContain('Mid-market outbound');
+    expect(await motion.inputValue()).toBe('mid_market_outbound');
+    await page.close();
+  });
 });

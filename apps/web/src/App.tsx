@@ -14,6 +14,7 @@ import { DataScreen } from './data-screen/DataScreen';
 import { useEditorStore } from './editor/store';
 import { TreeScreen } from './editor/TreeScreen';
 import { api } from './lib/api';
+import { treeAddressFromHash } from './lib/tree-address';
 import { useLiveDataConnection } from './lib/use-live-data';
 import { type Resource, useResource } from './lib/use-resource';
 import { MetricPage } from './metric-page/MetricPage';
@@ -43,7 +44,10 @@ export function App() {
   const workspace = useResource('workspace', (signal) => api.getWorkspace(signal));
   const health = useResource('health', (signal) => api.getHealth(signal));
   const { trees, refresh } = useTreeList();
-  const [chosenTreeId, setChosenTreeId] = useState<string | null>(null);
+  // A tree named by the address (#/trees/<id>…) opens first.
+  const [chosenTreeId, setChosenTreeId] = useState<string | null>(
+    () => treeAddressFromHash(window.location.hash).treeId,
+  );
   const [section, setSection] = useState<Section>('trees');
   /** A metric page (#/metrics/<key>) is open over the Metrics section. */
   const metricPageKey = useMetricPageKey();

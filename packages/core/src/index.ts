@@ -14,12 +14,14 @@ export * from './benchmark-motions';
 export * from './built-in-metrics';
 // Periods
 export * from './civil-date';
+export * from './comparison-period';
 export * from './detect-metric-cycles';
 export * from './diff-tree-drafts';
 export * from './domain-error';
 export * from './evaluate-formula';
-export * from './format-formula';
 // Formulas
+export * from './focus-period';
+export * from './format-formula';
 export * from './formula-ast';
 export * from './formula-references';
 export * from './formula-syntax-error';

@@ -5,6 +5,7 @@
  */
 
 import type { BandStatus } from './benchmark-motions';
+import type { CompareMode } from './comparison-period';
 
 export type MetricUnit = 'count' | 'ratio' | 'percent' | 'hours' | 'duration';
 export type MetricDirection = 'higher_is_better' | 'lower_is_better' | 'within_band';
@@ -47,11 +48,12 @@ export interface NodeView {
   filter: Record<string, string>;
   position: { x: number; y: number };
   value: number | null;
+  /** The value in the comparison period (TreeView.previousPeriod). */
   previousValue: number | null;
   numerator: number | null;
   denominator: number | null;
   /**
-   * Current minus previous value, and that change in percent of the previous value
+   * Current minus comparison value, and that change in percent of the comparison value
    * (12.5 means +12.5 %; null when the previous value is 0). null when either is "no data".
    */
   change: { absolute: number; percent: number | null } | null;
@@ -93,7 +95,7 @@ export interface EdgeView {
   role: 'numerator' | 'denominator' | null;
   /** For a product edge, the child's power in the parent (1 multiplies, −1 divides); else 1. */
   exponent: 1 | -1;
-  /** The child's contribution to the parent's change between the previous and the current period. */
+  /** The child's contribution to the parent's change between the comparison and the focus period. */
   contribution: number | null;
 }
 
@@ -106,8 +108,17 @@ export interface TreeView {
     templateKey: string | null;
   };
   workspace: { id: string; name: string; timeZone: string };
+  /** The period the values are for (the focus period). */
   period: PeriodView;
+  /**
+   * The period the changes and contributions are measured against: the one before
+   * `period`, or the same period a year earlier when `compare` is 'year'.
+   */
   previousPeriod: PeriodView;
+  /** How `previousPeriod` was chosen. */
+  compare: CompareMode;
+  /** The last complete period at this grain: the latest `period` the view can show. */
+  latestPeriod: PeriodView;
   /** The tree-wide filter the values were evaluated under, when one was given. */
   filter?: Record<string, string>;
   nodes: NodeView[];

@@ -1,10 +1,14 @@
 /**
  * The top bar's period controls: the time grain (Week / Month / Quarter) as a segmented
- * group, and one tree-wide filter (a team, a segment or a source) as a select.
+ * group, the period shown (a picker, once the tree's values are in), what changes compare
+ * with (the period before, or the same period last year), and one tree-wide filter (a
+ * team, a segment or a source) as a select.
  */
-import type { Grain } from '@treeline/core';
-import { Filter } from 'lucide-react';
+import type { CompareMode, Grain } from '@treeline/core';
+import { Filter, GitCompareArrows } from 'lucide-react';
+import type { ReactNode } from 'react';
 import {
+  COMPARE_CHOICES,
   decodeViewFilter,
   encodeViewFilter,
   FILTER_CHOICES,
@@ -15,11 +19,18 @@ import {
 export function PeriodControls({
   grain,
   onGrainChange,
+  picker,
+  compare,
+  onCompareChange,
   filter,
   onFilterChange,
 }: {
   grain: Grain;
   onGrainChange: (grain: Grain) => void;
+  /** The period picker (PeriodPicker), when the values it picks among are known. */
+  picker?: ReactNode;
+  compare: CompareMode;
+  onCompareChange: (compare: CompareMode) => void;
   filter: ViewFilter | null;
   onFilterChange: (filter: ViewFilter | null) => void;
 }) {
@@ -39,6 +50,22 @@ export function PeriodControls({
           </button>
         ))}
       </fieldset>
+      {picker}
+      <label className={`view-filter${compare !== 'previous' ? ' is-active' : ''}`}>
+        <GitCompareArrows aria-hidden size={13} />
+        <span className="visually-hidden">Compare with</span>
+        <select
+          className="view-filter__select view-filter__select--compact"
+          value={compare}
+          onChange={(event) => onCompareChange(event.target.value as CompareMode)}
+        >
+          {COMPARE_CHOICES.map((choice) => (
+            <option key={choice.compare} value={choice.compare}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className={`view-filter${filter ? ' is-active' : ''}`}>
         <Filter aria-hidden size={13} />
         <span className="visually-hidden">Filter the tree</span>

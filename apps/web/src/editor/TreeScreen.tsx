@@ -6,19 +6,35 @@
  * workspace's people, and hands them to the editor store. Values and the draft are held
  * apart, so new numbers never touch unsaved edits.
  */
-import type { Grain, TreeSummary, TreeView } from '@treeline/core';
+import type { Grain, PeriodOptions, TreeSummary, TreeView } from '@treeline/core';
 import { Network, Plus } from 'lucide-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DetailPanel } from '../components/DetailPanel';
 import { EmptyState } from '../components/EmptyState';
+import { MotionSelect } from '../components/MotionSelect';
 import { PeriodControls } from '../components/PeriodControls';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { ProblemState } from '../components/ProblemState';
 import { CanvasSkeleton } from '../components/Skeleton';
 import { TopBar, type ValuesFreshness } from '../components/TopBar';
-import { api, type Health, type Problem, toProblem, type Workspace } from '../lib/api';
+import {
+  api,
+  type Health,
+  type Problem,
+  type TreeViewQuery,
+  toProblem,
+  type Workspace,
+} from '../lib/api';
+import { refocusAtGrain } from '../lib/period-choices';
+import {
+  isTreeHash,
+  replaceTreeHash,
+  type TreeControls,
+  treeAddressFromHash,
+} from '../lib/tree-address';
 import { useDataVersion } from '../lib/use-live-data';
 import { type Resource, useResource } from '../lib/use-resource';
-import { encodeViewFilter, type ViewFilter } from '../lib/view-controls';
+import { encodeViewFilter } from '../lib/view-controls';
 import { ConflictDialog } from './ConflictDialog';
 import { useEditorActions, useEditorStore, useTreeView } from './store';
 import { TreeCanvas } from './TreeCanvas';
@@ -39,8 +55,41 @@ export function TreeScreen({
   onSaved: () => void;
 }) {
   const treeId = tree?.id ?? null;
-  const [grain, setGrain] = useState<Grain>('month');
-  const [filter, setFilter] = useState<ViewFilter | null>(null);
+  // The top bar's controls start from the address (a reload or a shared link) and are
+  // written back to it, so the address always names what is on screen.
+  const [controls, setControls] = useState<TreeControls>(
+    () => treeAddressFromHash(window.location.hash).controls,
+  );
+  const { grain, at, compare, filter } = controls;
+  useEffect(() => {
+    if (treeId) replaceTreeHash(treeId, controls);
+  }, [treeId, controls]);
+  useEffect(
+    () => () => {
+      // Leaving for another screen: the address stops naming the tree.
+      if (isTreeHash(window.location.hash)) {
+        window.history.replaceState(
+          window.history.state,
+          '',
+          window.location.pathname + window.location.search,
+        );
+      }
+    },
+    [],
+  );
+  const periodOptions = usePeriodOptions(workspace);
+  const setGrain = (next: Grain) =>
+    setControls((c) => ({
+      ...c,
+      grain: next,
+      // The focus stays roughly in place: the new grain's period holding its last instant.
+      at: periodOptions ? refocusAtGrain(c.at, c.grain, next, new Date(), periodOptions) : null,
+    }));
+  const query: TreeViewQuery = useMemo(
+    () => ({ grain, at, compare, filter }),
+    [grain, at, compare, filter],
+  );
+  const queryKey = `${grain}:${at ?? 'latest'}:${compare}:${encodeViewFilter(filter)}`;
   const { loadTree, setView, setCatalog, setPeople } = useEditorActions();
   const storeTreeId = useEditorStore((state) => state.treeId);
   const draftName = useEditorStore((state) => state.draft?.name ?? null);
@@ -71,26 +120,22 @@ export function TreeScreen({
   const draftReady = treeId !== null && storeTreeId === treeId;
 
   // Live values, re-read at every saved version so new nodes get their numbers.
-  const treeView = useResource(
-    draftReady ? `${treeId}:${version}:${grain}:${encodeViewFilter(filter)}` : null,
-    (signal) => api.getTreeView(treeId!, grain, filter, signal),
+  const treeView = useResource(draftReady ? `${treeId}:${version}:${queryKey}` : null, (signal) =>
+    api.getTreeView(treeId!, query, signal),
   );
   const loadedView = treeView.status === 'success' ? treeView.data : null;
   useEffect(() => {
     if (loadedView) setView(loadedView);
   }, [loadedView, setView]);
   const viewReady = draftReady && shownView !== null && shownView.tree.id === treeId;
-  // Another grain, filter or version of the tree on screen: keep its values, dimmed.
+  // Another period, grain, filter or version of the tree on screen: keep its values, dimmed.
   const refreshing = viewReady && treeView.status === 'loading';
 
   // New data: the values on screen are re-read in place (no skeleton, no dimming).
-  const viewKey = draftReady ? `${treeId}:${version}:${grain}:${encodeViewFilter(filter)}` : null;
+  const viewKey = draftReady ? `${treeId}:${version}:${queryKey}` : null;
   const live = useLiveValues(
     viewReady && treeView.status === 'success' ? viewKey : null,
-    useCallback(
-      (signal: AbortSignal) => api.getTreeView(treeId!, grain, filter, signal),
-      [treeId, grain, filter],
-    ),
+    useCallback((signal: AbortSignal) => api.getTreeView(treeId!, query, signal), [treeId, query]),
     setView,
   );
   // A failed first read of this grain or filter is retried when the data comes back.
@@ -147,12 +192,27 @@ export function TreeScreen({
         freshness={freshness}
         controls={
           tree ? (
-            <PeriodControls
-              grain={grain}
-              onGrainChange={setGrain}
-              filter={filter}
-              onFilterChange={setFilter}
-            />
+            <>
+              <PeriodControls
+                grain={grain}
+                onGrainChange={setGrain}
+                picker={
+                  viewReady && periodOptions && shownView.period.grain === grain ? (
+                    <PeriodPicker
+                      focus={shownView.period}
+                      latest={shownView.latestPeriod}
+                      options={periodOptions}
+                      onFocusChange={(next) => setControls((c) => ({ ...c, at: next }))}
+                    />
+                  ) : null
+                }
+                compare={compare}
+                onCompareChange={(next) => setControls((c) => ({ ...c, compare: next }))}
+                filter={filter}
+                onFilterChange={(next) => setControls((c) => ({ ...c, filter: next }))}
+              />
+              {draftReady ? <MotionSelect /> : null}
+            </>
           ) : null
         }
       />
@@ -182,6 +242,22 @@ export function TreeScreen({
       />
       <ConflictDialog />
     </>
+  );
+}
+
+/** How the workspace cuts its calendar, once it is known. */
+function usePeriodOptions(workspace: Resource<Workspace>): PeriodOptions | null {
+  const data = workspace.status === 'success' ? workspace.data : null;
+  return useMemo(
+    () =>
+      data
+        ? {
+            timeZone: data.timeZone,
+            weekStart: data.weekStart,
+            fiscalYearStartMonth: data.fiscalYearStartMonth,
+          }
+        : null,
+    [data],
   );
 }
 

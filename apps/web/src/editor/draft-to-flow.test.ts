@@ -103,6 +103,8 @@ const view: TreeView = {
   workspace: { id: 'w1', name: 'Acme', timeZone: 'Europe/Paris' },
   period,
   previousPeriod: { ...period, label: 'Sep 2026' },
+  compare: 'previous',
+  latestPeriod: period,
   nodes: [liveNode('root'), liveNode('calls', { filter: { channel: 'email' }, value: 3 })],
   edges: [
     {
@@ -190,6 +192,76 @@ describe('draftToFlow', () => {
     expect(again.nodes[1]).not.toBe(measured[1]);
     expect(again.nodes[1]!.measured).toEqual({ width: 220, height: 100 });
     expect(again.nodes[1]!.position).toEqual({ x: 10, y: 210 });
+  });
+});
+
+describe("a benchmark band under the draft's motion", () => {
+  const benchmarkDraft = (motion: TreeDraft['motion']): TreeDraft => ({
+    ...draft,
+    motion,
+    nodes: [{ ...draft.nodes[0]!, band: { kind: 'benchmark' } }],
+    edges: [],
+  });
+  const liveBand = {
+    kind: 'benchmark' as const,
+    min: 8,
+    max: 14,
+    motion: 'Mid-market outbound',
+    value: 10,
+    window: { start: period.start, end: period.end, days: 30 },
+    status: 'within' as const,
+  };
+  const bandOf = (motion: TreeDraft['motion']) =>
+    draftToFlow(
+      benchmarkDraft(motion),
+      {
+        view: { ...view, nodes: [liveNode('root', { band: liveBand })] },
+        catalog,
+        people,
+        issues: [],
+        direction: 'TB',
+      },
+      { nodes: [], edges: [], reuse: false },
+    ).nodes[0]!.data.view.band;
+
+  it("is the view's band while the motion is the saved one", () => {
+    expect(bandOf('mid_market_outbound')).toBe(liveBand);
+  });
+
+  it('judges the same value against an unsaved motion at once', () => {
+    expect(bandOf('enterprise_pursuit')).toMatchObject({
+      motion: 'Enterprise pursuit',
+      min: 12,
+      max: null,
+      value: 10,
+      status: 'below',
+    });
+  });
+
+  it('redraws a reused card when only the motion changed', () => {
+    const context = {
+      view: { ...view, nodes: [liveNode('root', { band: liveBand })] },
+      catalog,
+      people,
+      issues: [],
+      direction: 'TB' as const,
+    };
+    const first = draftToFlow(benchmarkDraft('mid_market_outbound'), context, {
+      nodes: [],
+      edges: [],
+      reuse: false,
+    });
+    // The same node object, another motion.
+    const second = draftToFlow(
+      { ...benchmarkDraft('enterprise_pursuit'), nodes: [first.nodes[0]!.data.draft!] },
+      context,
+      { ...first, reuse: true },
+    );
+    expect(second.nodes[0]!.data.view.band?.motion).toBe('Enterprise pursuit');
+  });
+
+  it('has no band to judge without a motion', () => {
+    expect(bandOf(null)).toMatchObject({ motion: null, min: null, max: null, status: null });
   });
 });
 

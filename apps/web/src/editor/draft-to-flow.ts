@@ -56,9 +56,21 @@ function bandView(
       status: bandStatus(band, value),
     };
   }
-  if (live?.band?.kind === 'benchmark') return live.band;
   const motion = draft.motion ? benchmarkMotionByKey(draft.motion) : undefined;
   const range = motion ? benchmarkBand(motion) : { min: null, max: null };
+  if (live?.band?.kind === 'benchmark') {
+    if (live.band.motion === (motion?.name ?? null)) return live.band;
+    // The draft's motion is not saved yet: the same touches per contact (they do not depend
+    // on the motion) judged against the draft motion's band, so a change shows at once.
+    if (motion && live.band.value !== null) {
+      return {
+        ...live.band,
+        ...range,
+        motion: motion.name,
+        status: bandStatus(range, live.band.value),
+      };
+    }
+  }
   return {
     kind: 'benchmark',
     ...range,
@@ -151,6 +163,7 @@ export function draftToFlow(
   const previousLabel = context.view?.previousPeriod.label;
   const liveNodes = new Map(context.view?.nodes.map((n) => [n.id, n]));
 
+  const motionName = (draft.motion && benchmarkMotionByKey(draft.motion)?.name) || null;
   const nodes = draft.nodes.map((node): MetricFlowNode => {
     const old = before.get(node.id);
     const issues = issuesByNode.get(node.id) ?? NO_ISSUES;
@@ -159,7 +172,9 @@ export function draftToFlow(
       old &&
       old.data.draft === node &&
       old.data.issues === issues &&
-      old.data.direction === context.direction
+      old.data.direction === context.direction &&
+      // A benchmark band follows the tree's motion, which lives outside the node.
+      (node.band?.kind !== 'benchmark' || old.data.view.band?.motion === motionName)
     ) {
       return old;
     }

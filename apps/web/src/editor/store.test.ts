@@ -1,12 +1,13 @@
 import { BUILT_IN_METRICS, type MetricSpec, type TreeDraft } from '@treeline/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CatalogMetric, Person, TreeRecord } from '../lib/api';
+import type { MetricEntry, Person, TreeRecord } from '../lib/api';
 import { RELATION_OPTIONS, type RelationChoice } from './relation-choices';
 import { useEditorStore } from './store';
 
-const catalog: CatalogMetric[] = (BUILT_IN_METRICS as readonly MetricSpec[]).map((metric) => ({
+const catalog: MetricEntry[] = (BUILT_IN_METRICS as readonly MetricSpec[]).map((metric) => ({
   ...metric,
   builtIn: true,
+  dimensions: [],
 }));
 const people: Person[] = [
   { id: 'p1', name: 'Maya Chen', email: 'maya@example.com', role: 'admin', initials: 'MC' },

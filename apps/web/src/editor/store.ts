@@ -22,7 +22,7 @@ import {
 } from '@xyflow/react';
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { CatalogMetric, Person, TreeConflict, TreeRecord } from '../lib/api';
+import type { MetricEntry, Person, TreeConflict, TreeRecord } from '../lib/api';
 import { layoutTree } from './auto-layout';
 import { type ConnectionCheck, checkConnection } from './check-connection';
 import { detectFlowDirection, findRootNodeId } from './detect-flow-direction';
@@ -71,7 +71,7 @@ interface EditorState {
   future: TreeDraft[];
   /** Live values of the tree (any version: nodes are matched by id). */
   view: TreeView | null;
-  catalog: ReadonlyMap<string, CatalogMetric>;
+  catalog: ReadonlyMap<string, MetricEntry>;
   people: Person[];
   peopleById: ReadonlyMap<string, PersonRef>;
   direction: FlowDirection;
@@ -94,7 +94,7 @@ interface EditorState {
   loadTree: (tree: TreeRecord) => void;
   /** Shows the live values of a tree view over the draft. */
   setView: (view: TreeView) => void;
-  setCatalog: (metrics: readonly CatalogMetric[]) => void;
+  setCatalog: (metrics: readonly MetricEntry[]) => void;
   setPeople: (people: readonly Person[]) => void;
   /** Adds a node for a catalog metric and selects it; returns its id. */
   addNode: (metricKey: string, position?: { x: number; y: number }) => string | null;
@@ -164,7 +164,7 @@ function freeSpot(draft: TreeDraft, wanted: { x: number; y: number }): { x: numb
   return at;
 }
 
-const EMPTY_CATALOG: ReadonlyMap<string, CatalogMetric> = new Map();
+const EMPTY_CATALOG: ReadonlyMap<string, MetricEntry> = new Map();
 const EMPTY_PEOPLE: ReadonlyMap<string, PersonRef> = new Map();
 
 export const useEditorStore = create<EditorState>()((set, get) => {

@@ -8,6 +8,7 @@
  */
 import { createTreelineClient } from '@treeline/client';
 import type {
+  CompareMode,
   Grain,
   MetricDefinition,
   MetricSpec,
@@ -25,6 +26,10 @@ export interface Workspace {
   id: string;
   name: string;
   timeZone: string;
+  /** ISO weekday weeks start on (1 = Monday). */
+  weekStart: number;
+  /** Month (1–12) the fiscal year starts in. */
+  fiscalYearStartMonth: number;
 }
 
 export interface Health {
@@ -157,16 +162,23 @@ export interface MetricSeriesQuery {
   split?: string | null;
 }
 
+/** Which values of a tree to read: the top bar's controls. */
+export interface TreeViewQuery {
+  grain: Grain;
+  /** A local date (YYYY-MM-DD) in the focus period; null for the last complete period. */
+  at: string | null;
+  compare: CompareMode;
+  filter: ViewFilter | null;
+}
+
 export interface TreelineApi {
   getWorkspace(signal?: AbortSignal): Promise<Workspace>;
   listTrees(signal?: AbortSignal): Promise<TreeSummary[]>;
-  /** The tree with values at `grain`, narrowed tree-wide by `filter` when given. */
-  getTreeView(
-    treeId: string,
-    grain: Grain,
-    filter: ViewFilter | null,
-    signal?: AbortSignal,
-  ): Promise<TreeView>;
+  /**
+   * The tree with values at `grain` for the period holding `at` (default: the last complete
+   * one), compared as `compare` says, narrowed tree-wide by `filter` when given.
+   */
+  getTreeView(treeId: string, query: TreeViewQuery, signal?: AbortSignal): Promise<TreeView>;
   getHealth(signal?: AbortSignal): Promise<Health>;
   listMetrics(signal?: AbortSignal): Promise<MetricEntry[]>;
   /** A metric's series; an unknown split dimension is a 422 naming it. */
@@ -265,13 +277,16 @@ export function createApi(
           client.api.trees.$get(undefined, init(signal)),
         )
       ).trees,
-    getTreeView: (treeId, grain, filter, signal) =>
+    getTreeView: (treeId, { grain, at, compare, filter }, signal) =>
       json<TreeView>(
         `/api/trees/${treeId}/view`,
         client.api.trees[':id'].view.$get(
           // The route reads filter[<dimension>] from the raw URL, so its schema does not
           // type it; hc appends every query key, so the extra key rides along as is.
-          { param: { id: treeId }, query: { grain, ...filterQuery(filter) } },
+          {
+            param: { id: treeId },
+            query: { grain, compare, ...(at ? { at } : {}), ...filterQuery(filter) },
+          },
           init(signal),
         ),
       ),

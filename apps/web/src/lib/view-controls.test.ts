@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMPARE_CHOICES,
   decodeViewFilter,
   encodeViewFilter,
   FILTER_CHOICES,
@@ -10,6 +11,10 @@ import {
 describe('view controls', () => {
   it('offers week, month and quarter', () => {
     expect(GRAIN_CHOICES.map((choice) => choice.grain)).toEqual(['week', 'month', 'quarter']);
+  });
+
+  it('offers the previous period and the same period last year, the default first', () => {
+    expect(COMPARE_CHOICES.map((choice) => choice.compare)).toEqual(['previous', 'year']);
   });
 
   it('round-trips a filter through its option value', () => {

@@ -1,15 +1,21 @@
 /**
- * The choices of the top bar's period controls: the time grains and the tree-wide
- * filter. The filter values are hard-coded from the demo data (teams, segments and
+ * The choices of the top bar's period controls: the time grains, the compare modes and
+ * the tree-wide filter. The filter values are hard-coded from the demo data (teams, segments and
  * lead sources); an endpoint that lists a workspace's dimension values is future work.
  */
-import type { Grain } from '@treeline/core';
+import type { CompareMode, Grain } from '@treeline/core';
 
 /** The grains the top bar offers, finest first. */
 export const GRAIN_CHOICES: ReadonlyArray<{ grain: Grain; label: string }> = [
   { grain: 'week', label: 'Week' },
   { grain: 'month', label: 'Month' },
   { grain: 'quarter', label: 'Quarter' },
+];
+
+/** What a change can compare with, as the compare select words it. */
+export const COMPARE_CHOICES: ReadonlyArray<{ compare: CompareMode; label: string }> = [
+  { compare: 'previous', label: 'vs previous period' },
+  { compare: 'year', label: 'vs same period last year' },
 ];
 
 /** One dimension = value pair that narrows the whole tree. */

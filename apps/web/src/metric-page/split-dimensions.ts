@@ -25,17 +25,6 @@ export const SPLIT_DIMENSION_LABELS: Record<SplitDimension, string> = {
   team: 'Team',
 };
 
-const CONTACT_DIMENSIONS: SplitDimension[] = ['source', 'segment', 'lifecycle_stage'];
-
-/** The offered dimensions each source has, for the deprecated `splitDimensionsOf` only. */
-const SOURCE_DIMENSIONS: Record<MetricSource, readonly SplitDimension[]> = {
-  activities: ['channel', ...CONTACT_DIMENSIONS, 'team'],
-  contacts: [...CONTACT_DIMENSIONS, 'team'],
-  deals: [...CONTACT_DIMENSIONS, 'team'],
-  engagement_events: CONTACT_DIMENSIONS,
-  capacity: ['team'],
-};
-
 /**
  * The offered dimensions among those the API lists for a metric, in SPLIT_DIMENSIONS order.
  *
@@ -45,68 +34,8 @@ export function offeredSplitDimensions(dimensions: readonly string[]): SplitDime
   return SPLIT_DIMENSIONS.filter((dimension) => dimensions.includes(dimension));
 }
 
-/** What `splitDimensionsOf` needs of the catalog: a definition per key. */
+/** What `metricSourcesOf` needs of the catalog: a definition per key. */
 export type DefinitionLookup = (key: string) => MetricDefinition | undefined;
-
-function intersect(sets: Array<Set<SplitDimension>>): Set<SplitDimension> {
-  if (sets.length === 0) return new Set();
-  return new Set([...sets[0]!].filter((dimension) => sets.every((set) => set.has(dimension))));
-}
-
-function dimensionsOf(
-  definition: MetricDefinition,
-  lookup: DefinitionLookup,
-  seen: Set<string>,
-): Set<SplitDimension> {
-  switch (definition.type) {
-    case 'ratio': {
-      const numerator = referenced(definition.numerator, lookup, seen);
-      const denominator = referenced(definition.denominator, lookup, seen);
-      for (const ignored of definition.denominatorIgnores ?? []) {
-        denominator.add(ignored as SplitDimension);
-      }
-      return intersect([numerator, denominator]);
-    }
-    case 'formula': {
-      let references: string[];
-      try {
-        references = metricDependencies(definition);
-      } catch {
-        return new Set();
-      }
-      return intersect(references.map((key) => referenced(key, lookup, seen)));
-    }
-    case 'first_touch_latency':
-      // The contacts are split; a touch dimension only narrows the touches.
-      return new Set(SOURCE_DIMENSIONS.contacts);
-    default:
-      return new Set(SOURCE_DIMENSIONS[definition.source]);
-  }
-}
-
-function referenced(key: string, lookup: DefinitionLookup, seen: Set<string>): Set<SplitDimension> {
-  const definition = lookup(key);
-  if (!definition || seen.has(key)) return new Set();
-  return dimensionsOf(definition, lookup, new Set([...seen, key]));
-}
-
-/**
- * The offered dimensions a metric can be split by, in SPLIT_DIMENSIONS order, worked out
- * from its definition by a copy of the API's rules.
- *
- * @deprecated Use `offeredSplitDimensions(metric.dimensions)`: the API's answer. Kept only
- * until the node panel (components/charts/NodeCharts.tsx) reads `dimensions` too.
- *
- * @example
- * splitDimensionsOf({ type: 'count', source: 'contacts' }, lookup) // ['source', 'segment', 'lifecycle_stage', 'team']
- */
-export function splitDimensionsOf(
-  definition: MetricDefinition,
-  lookup: DefinitionLookup,
-): SplitDimension[] {
-  const found = dimensionsOf(definition, lookup, new Set());
-  return SPLIT_DIMENSIONS.filter((dimension) => found.has(dimension));
-}
 
 /**
  * The sources a metric reads rows from, through ratios and formulas.

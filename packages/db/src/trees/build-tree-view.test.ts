@@ -170,4 +170,103 @@ describe.each(databaseKindsUnderTest())('buildTreeView on %s', (kind) => {
     expect(byTarget('Reps')).toBeLessThan(0);
     expect(byTarget('Touches per hour')).toBeGreaterThan(0);
   });
+
+  describe('at another period, and against the same period last year', () => {
+    let february: TreeView;
+    let lastYear: TreeView;
+    let weeks: TreeView;
+    beforeAll(async () => {
+      const treeId = view.tree.id;
+      const now = new Date('2026-04-15T12:00:00Z');
+      february = (await buildTreeView(t.db, fixture.workspace, treeId, {
+        grain: 'month',
+        periods: 3,
+        at: '2026-02-14',
+        now,
+      }))!;
+      lastYear = (await buildTreeView(t.db, fixture.workspace, treeId, {
+        grain: 'month',
+        periods: 3,
+        compare: 'year',
+        now,
+      }))!;
+      weeks = (await buildTreeView(t.db, fixture.workspace, treeId, {
+        grain: 'week',
+        periods: 4,
+        at: '2026-03-04',
+        compare: 'year',
+        now,
+      }))!;
+    });
+    const nodeOf = (v: TreeView, label: string) => v.nodes.find((n) => n.label === label)!;
+
+    it('shows the period holding `at`, its series ending there, compared with the one before', () => {
+      expect(february).toMatchObject({
+        period: { label: 'Feb 2026', toDate: false },
+        previousPeriod: { label: 'Jan 2026' },
+        latestPeriod: { label: 'Mar 2026' },
+        compare: 'previous',
+      });
+      expect(nodeOf(february, 'Activities')).toMatchObject({ value: 8, previousValue: 8 });
+      expect(nodeOf(february, 'Activities').series.map((p) => p.label)).toEqual([
+        'Dec 2025',
+        'Jan 2026',
+        'Feb 2026',
+      ]);
+      expect(nodeOf(february, 'Activities').series.at(-1)?.value).toBe(8);
+    });
+
+    it('compares with the same month a year earlier, the series unchanged', () => {
+      expect(lastYear).toMatchObject({
+        period: { label: 'Mar 2026' },
+        previousPeriod: { label: 'Mar 2025' },
+        compare: 'year',
+      });
+      const activities = nodeOf(lastYear, 'Activities');
+      expect(activities.value).toBe(7);
+      expect(activities.series).toEqual(node('Activities').series);
+      // No activities in March 2025: counted as 0, so the change is the whole value.
+      expect(activities.previousValue).toBe(0);
+      expect(activities.change).toEqual({ absolute: 7, percent: null });
+      // Sum-edge-free relations need both periods' values: where the year-ago period has
+      // no usable value the contribution is null, never a made-up number.
+      for (const edge of lastYear.edges) {
+        if (edge.contribution === null) continue;
+        expect(Number.isFinite(edge.contribution)).toBe(true);
+      }
+    });
+
+    it('attributes the change against the comparison period exactly', () => {
+      for (const v of [february, lastYear, weeks]) {
+        for (const parent of v.nodes) {
+          const edges = v.edges.filter((e) => e.source === parent.id && e.relation !== 'driver');
+          if (edges.length === 0 || edges.some((e) => e.contribution === null)) continue;
+          expect(parent.change, parent.label).not.toBeNull();
+          expect(sum(edges.map((e) => e.contribution)), parent.label).toBeCloseTo(
+            parent.change!.absolute,
+            9,
+          );
+        }
+      }
+      // February vs January: activities 8 → 8, yet its factors moved: they cancel out.
+      const factors = february.edges
+        .filter((e) => e.source === nodeOf(february, 'Activities').id)
+        .map((e) => e.contribution);
+      expect(factors.some((c) => Math.abs(c!) > 0.1)).toBe(true);
+      expect(sum(factors)).toBeCloseTo(0, 9);
+    });
+
+    it('goes 52 weeks back at week grain and keeps the series at the asked length', () => {
+      expect(weeks.period.label).toBe('W10 2026');
+      expect(weeks.previousPeriod.label).toBe('W10 2025');
+      expect(nodeOf(weeks, 'Activities').series).toHaveLength(4);
+      expect(nodeOf(weeks, 'Activities').series.at(-1)?.label).toBe('W10 2026');
+    });
+
+    it('refuses a malformed date', async () => {
+      await expect(
+        buildTreeView(t.db, fixture.workspace, view.tree.id, { grain: 'month', at: '2026-02-30' }),
+      ).rejects.toMatchObject({ code: 'invalid_date' });
+    });
+  });
 });

@@ -1,7 +1,8 @@
 /**
- * Builds the canvas view of a tree: each node's value for the last complete period and a
- * series of the periods before it, the change, each child's contribution to its parent's
- * change, and the residual "other" where children do not add up. All nodes are evaluated
+ * Builds the canvas view of a tree: each node's value for the focus period (the last
+ * complete one unless another is asked for) and a series of the periods before it, the
+ * change against the comparison period (the one before, or the same period a year
+ * earlier), each child's contribution to its parent's change, and the residual "other" where children do not add up. All nodes are evaluated
  * together by the metric engine (one grouped scan per source); a node whose metric cannot
  * be evaluated carries its error while the rest of the tree still gets values.
  */
@@ -12,19 +13,24 @@ import {
   benchmarkBand,
   benchmarkMotionByKey,
   type ChangeInput,
+  type CompareMode,
+  comparisonPeriod,
   type DimensionFilter,
   DomainError,
   type EdgeView,
+  focusPeriod,
   type Grain,
   isDomainError,
+  lastCompletePeriod,
   type NodeBandView,
   type NodeView,
   outboundWindow,
   type Period,
   type PeriodOptions,
   parseFormula,
-  periodContaining,
+  parseLocalDate,
   periodsBetween,
+  periodsEndingWith,
   previousPeriod,
   type SegmentValue,
   type TreeView,
@@ -38,8 +44,19 @@ import { type LoadedTree, loadTree } from './tree.repository';
 
 export interface TreeViewOptions {
   grain: Grain;
-  /** How many complete periods the series holds, ending with the last complete one. */
+  /** How many complete periods the series holds, ending with the focus period. */
   periods?: number;
+  /**
+   * The focus period: the one holding this local date (YYYY-MM-DD, workspace zone). Default
+   * and ceiling: the last complete period (a date in the current period or later shows it).
+   * A malformed date is a DomainError ('invalid_date'). Ignored with `range`.
+   */
+  at?: string;
+  /**
+   * What the focus period's change is measured against: the period before (default) or the
+   * same period a year earlier. Ignored with `range`, which compares its last two periods.
+   */
+  compare?: CompareMode;
   /**
    * Evaluate every period of `grain` overlapping [from, to) instead (the last one may be
    * "to date"); a range of one period gets the period before it too, for the change.
@@ -72,14 +89,28 @@ function initials(name: string): string {
   ).toUpperCase();
 }
 
-function lastPeriods(now: Date, grain: Grain, count: number, options: PeriodOptions): Period[] {
-  const periods: Period[] = [];
-  let period = previousPeriod(periodContaining(now, grain, options), options);
-  for (let i = 0; i < count; i++) {
-    periods.unshift(period);
-    period = previousPeriod(period, options);
+/**
+ * The periods to evaluate for a series of `count` ending with the focus period, and the
+ * comparison period: one contiguous run from the earlier of the series' start and the
+ * comparison period up to the focus, so one grouped evaluation covers them all.
+ */
+function seriesPeriods(
+  focus: Period,
+  count: number,
+  compare: CompareMode,
+  options: PeriodOptions,
+): { periods: Period[]; seriesFrom: number; comparisonIndex: number } {
+  const series = periodsEndingWith(focus, count, options);
+  const comparison = comparisonPeriod(focus, compare, options);
+  const periods = [...series];
+  while (Date.parse(periods[0]!.start) > Date.parse(comparison.start)) {
+    periods.unshift(previousPeriod(periods[0]!, options));
   }
-  return periods;
+  return {
+    periods,
+    seriesFrom: periods.length - series.length,
+    comparisonIndex: periods.findIndex((period) => period.start === comparison.start),
+  };
 }
 
 function rangePeriods(
@@ -119,9 +150,30 @@ export async function buildTreeView(
     fiscalYearStartMonth: workspace.fiscal_year_start_month,
   };
   const now = options.now ?? new Date();
-  const periods = options.range
-    ? rangePeriods(options.range, options.grain, periodOptions)
-    : lastPeriods(now, options.grain, Math.max(2, options.periods ?? 6), periodOptions);
+  const compare: CompareMode = options.range ? 'previous' : (options.compare ?? 'previous');
+  let periods: Period[];
+  let seriesFrom = 0;
+  let before: number;
+  if (options.range) {
+    periods = rangePeriods(options.range, options.grain, periodOptions);
+    before = periods.length - 2;
+  } else {
+    const at = options.at === undefined ? null : parseLocalDate(options.at);
+    if (options.at !== undefined && !at) {
+      throw new DomainError(
+        'invalid_date',
+        `at: '${options.at}' is not a date; write it like 2026-03-01 (YYYY-MM-DD)`,
+        { at: options.at },
+      );
+    }
+    const focus = focusPeriod(at, options.grain, now, periodOptions);
+    const count = Math.max(2, options.periods ?? 6);
+    ({
+      periods,
+      seriesFrom,
+      comparisonIndex: before,
+    } = seriesPeriods(focus, count, compare, periodOptions));
+  }
 
   const catalog = metricCatalog(BUILT_IN_METRICS, tree.metricsByKey.values());
   const treeFilter = options.filter ?? {};
@@ -154,7 +206,9 @@ export async function buildTreeView(
   );
 
   const owners = (nodeId: string) => tree.assignments.filter((a) => a.nodeId === nodeId);
+  // The focus period is the last one evaluated; `before` is the comparison period's index.
   const last = periods.length - 1;
+  const series = periods.slice(seriesFrom);
   const bands = await evaluateBands(db, workspace, tree, periods[last]!, seriesByNode, last, {
     catalog,
     requestOf,
@@ -163,7 +217,7 @@ export async function buildTreeView(
   const nodes: NodeView[] = tree.nodes.map((node) => {
     const { values, numerators, denominators, error } = seriesByNode.get(node.id)!;
     const value = values[last] ?? null;
-    const previousValue = values[last - 1] ?? null;
+    const previousValue = values[before] ?? null;
     const accountable = owners(node.id).find((a) => a.role === 'accountable');
     return {
       id: node.id,
@@ -189,10 +243,10 @@ export async function buildTreeView(
                   ? null
                   : ((value - previousValue) / Math.abs(previousValue)) * 100,
             },
-      series: periods.map((period, i) => ({
+      series: series.map((period, i) => ({
         periodStart: period.start,
         label: toPeriodView(period, periodOptions, now).label,
-        value: values[i] ?? null,
+        value: values[seriesFrom + i] ?? null,
       })),
       accountable: accountable
         ? {
@@ -207,7 +261,7 @@ export async function buildTreeView(
     };
   });
 
-  const contributions = edgeContributions(tree, seriesByNode, last);
+  const contributions = edgeContributions(tree, seriesByNode, before, last);
   const edges: EdgeView[] = tree.edges.map((edge) => ({
     id: edge.id,
     source: edge.parentNodeId,
@@ -230,7 +284,13 @@ export async function buildTreeView(
     },
     workspace: { id: workspace.id, name: workspace.name, timeZone: workspace.time_zone },
     period: toPeriodView(periods[last]!, periodOptions, now),
-    previousPeriod: toPeriodView(periods[last - 1]!, periodOptions, now),
+    previousPeriod: toPeriodView(periods[before]!, periodOptions, now),
+    compare,
+    latestPeriod: toPeriodView(
+      lastCompletePeriod(now, options.grain, periodOptions),
+      periodOptions,
+      now,
+    ),
     ...(Object.keys(treeFilter).length > 0 ? { filter: treeFilter } : {}),
     nodes,
     edges,
@@ -385,7 +445,8 @@ async function evaluateBands(
 type TreeEdge = LoadedTree['edges'][number];
 
 /**
- * Each edge's share of its parent's change between the previous and the last period, by
+ * Each edge's share of its parent's change between two periods (the comparison period
+ * `before` and the focus period `after`, indices into the series), by
  * the relation on the parent's edges (core's attributeChange): sum → the child's change;
  * product → LMDI (Shapley at values ≤ 0); ratio → numerator and denominator effects;
  * segments → Kitagawa rate + mix, with each child's denominator as its segment size;
@@ -396,7 +457,8 @@ type TreeEdge = LoadedTree['edges'][number];
 function edgeContributions(
   tree: LoadedTree,
   seriesByNode: ReadonlyMap<string, NodeSeries>,
-  last: number,
+  before: number,
+  after: number,
 ): Map<string, number | null> {
   const contributions = new Map<string, number | null>();
   const at = (nodeId: string, period: number) => seriesByNode.get(nodeId)?.values[period] ?? null;
@@ -412,13 +474,13 @@ function edgeContributions(
       // A child's change is its contribution, even where the children do not add up to the
       // parent (the gap shows as the residual "other").
       for (const edge of edges) {
-        const before = at(edge.childNodeId, last - 1);
-        const after = at(edge.childNodeId, last);
-        contributions.set(edge.id, before === null || after === null ? null : after - before);
+        const from = at(edge.childNodeId, before);
+        const to = at(edge.childNodeId, after);
+        contributions.set(edge.id, from === null || to === null ? null : to - from);
       }
       continue;
     }
-    const input = changeInput(relation, edges, tree, seriesByNode, last);
+    const input = changeInput(relation, edges, tree, seriesByNode, before, after);
     if (!input) continue;
     try {
       const attribution = attributeChange(input.change);
@@ -437,7 +499,8 @@ function changeInput(
   edges: TreeEdge[],
   tree: LoadedTree,
   seriesByNode: ReadonlyMap<string, NodeSeries>,
-  last: number,
+  beforeIndex: number,
+  afterIndex: number,
 ): { change: ChangeInput; keyOf: (edge: TreeEdge) => string } | null {
   const valuesAt = (period: number, keyOf: (edge: TreeEdge) => string) => {
     const values: Record<string, number> = {};
@@ -451,8 +514,8 @@ function changeInput(
   const byEdge = (edge: TreeEdge) => edge.id;
   switch (relation) {
     case 'product': {
-      const before = valuesAt(last - 1, byEdge);
-      const after = valuesAt(last, byEdge);
+      const before = valuesAt(beforeIndex, byEdge);
+      const after = valuesAt(afterIndex, byEdge);
       if (!before || !after) return null;
       const exponents = Object.fromEntries(
         edges.map((edge) => [edge.id, edge.exponent === -1 ? -1 : 1] as const),
@@ -463,8 +526,8 @@ function changeInput(
       const numerator = edges.filter((edge) => edge.role === 'numerator');
       const denominator = edges.filter((edge) => edge.role === 'denominator');
       if (numerator.length !== 1 || denominator.length !== 1 || edges.length !== 2) return null;
-      const before = valuesAt(last - 1, byEdge);
-      const after = valuesAt(last, byEdge);
+      const before = valuesAt(beforeIndex, byEdge);
+      const after = valuesAt(afterIndex, byEdge);
       if (!before || !after) return null;
       return {
         change: {
@@ -488,8 +551,8 @@ function changeInput(
         }
         return segments;
       };
-      const before = segmentsAt(last - 1);
-      const after = segmentsAt(last);
+      const before = segmentsAt(beforeIndex);
+      const after = segmentsAt(afterIndex);
       if (!before || !after) return null;
       return { change: { relation, before, after }, keyOf: byEdge };
     }
@@ -506,8 +569,8 @@ function changeInput(
       } catch {
         return null;
       }
-      const before = valuesAt(last - 1, metricKeyOf);
-      const after = valuesAt(last, metricKeyOf);
+      const before = valuesAt(beforeIndex, metricKeyOf);
+      const after = valuesAt(afterIndex, metricKeyOf);
       if (!before || !after) return null;
       return { change: { relation, before, after, formula }, keyOf: metricKeyOf };
     }

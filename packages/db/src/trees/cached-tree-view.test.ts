@@ -93,6 +93,20 @@ describe.each(databaseKindsUnderTest())('cachedTreeView on %s', (kind) => {
     ).toBeNull();
   });
 
+  it('keys on the focus period and the compare mode', async () => {
+    const february = await cached({ at: '2026-02-01' });
+    expect(await cached({ at: '2026-02-20' })).toBe(february); // the same month: a hit
+    expect(february?.period.label).toBe('Feb 2026');
+    const march = await cached({ at: '2026-03-03' });
+    expect(await cached({ at: '2027-01-01' })).toBe(march); // past the last complete: March
+    expect(await cached()).toBe(march); // no date: the last complete month, March
+    expect(await cached({ compare: 'previous' })).toBe(march); // the default mode
+    const lastYear = await cached({ compare: 'year' });
+    expect(lastYear).not.toBe(march);
+    expect(lastYear?.previousPeriod.label).toBe('Mar 2025');
+    expect(cache).toMatchObject({ hits: 4, misses: 3 });
+  });
+
   it('misses after the data version is bumped, and shows the new data', async () => {
     const before = await cached();
     await bumpDataVersion(t.db, fixture.workspace.id);

@@ -1,13 +1,20 @@
 /**
  * Tree values served from an in-process LRU cache: a view is computed once per (workspace,
- * tree, tree version, data version, range, grain, options) and served from memory until
+ * tree, tree version, data version, range, grain, focus period, compare mode, options) and served from memory until
  * one of those changes. Every writer of CRM data bumps the workspace's data version
  * (bumpDataVersion), every save of a tree bumps its version, so a changed input is a new
  * key and a stale view is never served; old keys fall out of the LRU.
  *
  * A warm hit costs one indexed lookup of the current versions (no scan of the data).
  */
-import { type Grain, type PeriodOptions, periodContaining, type TreeView } from '@treeline/core';
+import {
+  focusPeriod,
+  type Grain,
+  type PeriodOptions,
+  parseLocalDate,
+  periodContaining,
+  type TreeView,
+} from '@treeline/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database, Workspace } from '../schema/database';
 import { buildTreeView, type TreeViewOptions } from './build-tree-view';
@@ -127,7 +134,7 @@ function treeViewCacheKey(
   versions: Versions,
   options: TreeViewOptions & { now: Date },
 ): string {
-  const { now, grain, periods, ...rest } = options;
+  const { now, grain, periods, at, compare, ...rest } = options;
   const periodOptions: PeriodOptions = {
     timeZone: workspace.time_zone,
     weekStart: workspace.week_start,
@@ -151,6 +158,20 @@ function treeViewCacheKey(
     grain,
     periods ?? null,
     current,
+    // The focus period itself, so no date, every date inside it and every date past the last
+    // complete period (which shows that one) share one entry. A malformed date is keyed as
+    // written; buildTreeView refuses it and the refusal is not cached.
+    rest.range
+      ? null
+      : at === undefined || parseLocalDate(at)
+        ? focusPeriod(
+            at === undefined ? null : parseLocalDate(at),
+            grain as Grain,
+            now,
+            periodOptions,
+          ).start
+        : at,
+    rest.range ? null : (compare ?? 'previous'),
     // Any further option (the tree-wide filter…) is part of the key, keys in sorted order.
     sortedKeys(rest),
   ]);

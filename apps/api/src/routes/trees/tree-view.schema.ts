@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 
 const Grain = z.enum(['day', 'week', 'month', 'quarter', 'year']);
+const Compare = z.enum(['previous', 'year']);
 
 export const PeriodViewSchema = z
   .object({
@@ -97,8 +98,15 @@ export const TreeViewSchema = z
       templateKey: z.string().nullable(),
     }),
     workspace: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
-    period: PeriodViewSchema,
-    previousPeriod: PeriodViewSchema,
+    period: PeriodViewSchema.openapi({ description: 'The period the values are for (focus)' }),
+    previousPeriod: PeriodViewSchema.openapi({
+      description:
+        'The period changes and contributions compare with: the one before, or a year earlier',
+    }),
+    compare: Compare.openapi({ description: 'How previousPeriod was chosen' }),
+    latestPeriod: PeriodViewSchema.openapi({
+      description: 'The last complete period at this grain: the latest the view can show',
+    }),
     filter: z
       .record(z.string(), z.string())
       .optional()
@@ -130,3 +138,4 @@ export const TreeSummarySchema = z
   .openapi('TreeSummary');
 
 export const GrainSchema = Grain;
+export const CompareSchema = Compare;

@@ -35,7 +35,7 @@ import {
   TreeConflictSchema,
   TreeRecordSchema,
 } from './tree-draft.schema';
-import { GrainSchema, TreeSummarySchema, TreeViewSchema } from './tree-view.schema';
+import { CompareSchema, GrainSchema, TreeSummarySchema, TreeViewSchema } from './tree-view.schema';
 
 const problem = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
@@ -162,19 +162,24 @@ const viewRoute = createRoute({
   method: 'get',
   path: '/trees/{id}/view',
   tags: ['trees'],
-  summary: 'A tree with live values for the last complete period',
-  description: `${FILTER_QUERY_DESCRIPTION} A tree-wide filter narrows every node; a node's own filter wins on the same dimension.`,
+  summary: 'A tree with live values for one period, compared with another',
+  description: `The focus period is the last complete period of \`grain\`, or the one holding \`at\` (a local date in the workspace's time zone); a date in the current, unfinished period or later shows the last complete period (\`latestPeriod\`), never a partial one. Changes and edge contributions compare the focus period with \`previousPeriod\`: the period before (\`compare=previous\`, default) or the same period a year earlier (\`compare=year\`: 52 weeks, 12 months or 4 quarters back). The series ends with the focus period. ${FILTER_QUERY_DESCRIPTION} A tree-wide filter narrows every node; a node's own filter wins on the same dimension.`,
   request: {
     params: IdParam,
     query: z.object({
       grain: GrainSchema.default('month').openapi({ description: 'Period grain (default month)' }),
-      periods: z.coerce
-        .number()
-        .int()
-        .min(2)
-        .max(104)
-        .default(6)
-        .openapi({ description: 'How many complete periods the series holds (2–104)' }),
+      periods: z.coerce.number().int().min(2).max(104).default(6).openapi({
+        description: 'How many periods the series holds, ending with the focus (2–104)',
+      }),
+      at: z.string().optional().openapi({
+        description:
+          'A local date (YYYY-MM-DD) inside the period to show; default and latest: the last complete period',
+        example: '2026-09-01',
+      }),
+      compare: CompareSchema.default('previous').openapi({
+        description:
+          'What changes compare with: the period before (previous) or the same period a year earlier (year)',
+      }),
     }),
   },
   responses: {
@@ -183,7 +188,7 @@ const viewRoute = createRoute({
       description: 'The tree with values',
     },
     404: problem('No such tree'),
-    422: problem('The filter names a dimension no metric has'),
+    422: problem('`at` is not a date, or the filter names a dimension no metric has'),
   },
 });
 
@@ -297,7 +302,7 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
   .openapi(viewRoute, async (c) => {
     const { db, now, treeViewCache } = c.get('deps');
     const { id } = c.req.valid('param');
-    const { grain, periods } = c.req.valid('query');
+    const { grain, periods, at, compare } = c.req.valid('query');
     const filter = checkedFilter(c.req.url);
     // Unchanged tree and data: served from the cache (keyed by tree and data versions).
     const view: TreeView | null = await cachedTreeView(
@@ -307,6 +312,8 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
       {
         grain,
         periods,
+        compare,
+        ...(at !== undefined ? { at } : {}),
         ...(Object.keys(filter).length > 0 ? { filter } : {}),
         ...(now ? { now: now() } : {}),
       },

@@ -264,6 +264,66 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
     expect(problem.detail).toMatch(/^grain: /);
   });
 
+  it('shows an earlier period with `at`, its series ending there', async () => {
+    const res = await app.request(`/api/trees/${treeId}/view?grain=month&periods=3&at=2026-09-17`);
+    expect(res.status).toBe(200);
+    const view = (await res.json()) as TreeView;
+    expect(view).toMatchObject({
+      period: { label: 'Sep 2026', start: '2026-09-01T04:00:00.000Z' },
+      previousPeriod: { label: 'Aug 2026' },
+      latestPeriod: { label: 'Oct 2026' },
+      compare: 'previous',
+    });
+    const root = view.nodes.find((x) => x.label === 'Activity volume per contact')!;
+    expect(root.value).toBeCloseTo(1.5, 12);
+    expect(root.previousValue).toBe(1);
+    expect(root.series.map((p) => p.label)).toEqual(['Jul 2026', 'Aug 2026', 'Sep 2026']);
+  });
+
+  it('shows the last complete period for a date in the current period or later', async () => {
+    for (const at of ['2026-11-10', '2030-01-01']) {
+      const view = (await (
+        await app.request(`/api/trees/${treeId}/view?grain=month&at=${at}`)
+      ).json()) as TreeView;
+      expect(view.period).toMatchObject({ label: 'Oct 2026', toDate: false });
+    }
+  });
+
+  it('compares with the same period a year earlier', async () => {
+    const res = await app.request(`/api/trees/${treeId}/view?grain=quarter&compare=year`);
+    expect(res.status).toBe(200);
+    const view = (await res.json()) as TreeView;
+    expect(view).toMatchObject({
+      period: { label: 'Q3 2026' },
+      previousPeriod: { label: 'Q3 2025' },
+      compare: 'year',
+    });
+    const root = view.nodes.find((x) => x.label === 'Activity volume per contact')!;
+    // No contacts a year earlier: "no data", so no change, never a change from 0.
+    expect(root.previousValue).toBeNull();
+    expect(root.change).toBeNull();
+    expect(root.series.at(-1)?.label).toBe('Q3 2026');
+  });
+
+  it.each([
+    ['not a date', 'yesterday'],
+    ['a day that does not exist', '2026-02-30'],
+  ])('refuses an `at` that is %s with a 422', async (_label, at) => {
+    const res = await app.request(`/api/trees/${treeId}/view?grain=month&at=${at}`);
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { type: string; detail: string };
+    expect(problem.type).toContain('invalid-date');
+    expect(problem.detail).toContain(at);
+  });
+
+  it('refuses an unknown compare mode, naming the field', async () => {
+    const res = await app.request(`/api/trees/${treeId}/view?compare=decade`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe(
+      'compare',
+    );
+  });
+
   // Last: it adds data to the fixture.
   it('serves an unchanged tree from the cache and recomputes once data change', async () => {
     const url = `/api/trees/${treeId}/view?grain=month&periods=3`;

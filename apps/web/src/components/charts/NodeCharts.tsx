@@ -16,9 +16,9 @@ import { hasNoData, pointRows } from '../../metric-page/growth-rows';
 import { metricPageHref } from '../../metric-page/metric-page-route';
 import {
   metricSourcesOf,
+  offeredSplitDimensions,
   SPLIT_DIMENSION_LABELS,
   type SplitDimension,
-  splitDimensionsOf,
 } from '../../metric-page/split-dimensions';
 import { type SplitTable, splitTable } from '../../metric-page/split-rows';
 import { useKeptSeries } from '../../metric-page/use-kept-series';
@@ -81,7 +81,8 @@ export function NodeSplitCharts({ node, view }: { node: NodeView; view: TreeView
   const catalog = useEditorStore((state) => state.catalog);
   const metric = catalog.get(node.metricKey);
   const lookup = (key: string) => catalog.get(key)?.definition;
-  const dimensions = metric ? splitDimensionsOf(metric.definition, lookup) : [];
+  // The dimensions the API says the engine can split this metric by.
+  const dimensions = metric ? offeredSplitDimensions(metric.dimensions) : [];
   const isActivityMetric = metric
     ? metricSourcesOf(metric.definition, lookup).includes('activities')
     : false;
@@ -156,7 +157,9 @@ function NodeSplit({
 }) {
   const filter = { ...(view.filter ?? {}), ...node.filter };
   const query = {
-    from: view.previousPeriod.start,
+    // The focus period and the one before it (the split's growth column), whatever period
+    // the tree compares with.
+    from: node.series.at(-2)?.periodStart ?? view.previousPeriod.start,
     to: view.period.end,
     grain: view.period.grain,
     filter,
