@@ -1,15 +1,15 @@
 /**
- * The checks that need the whole import or the database, run set-based over the staging
- * table once every row is in: a key repeated within the import (every occurrence after
- * the first is rejected) and references to contacts or reps the workspace does not have.
- * Rejected rows land in a temporary table so that a commit-valid import can drop them
- * from staging in one statement.
+ * The checks that need the whole import or the database, read off the resolved rows
+ * (upsert-staged-rows.ts notes them in the same pass that resolves the rows): a key
+ * repeated within the import (every occurrence after the first is rejected) and
+ * references to contacts or reps the workspace does not have. Rejected rows land in a
+ * temporary table so that a commit-valid import can drop them in one statement.
  */
 import type { ImportEntity, ImportRowError } from '@treeline/core';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema/database';
 import type { StagingSpec } from './staging-spec';
-import { STAGING_TABLE } from './staging-writer';
+import { missingColumnOf, RESOLVED_TABLE } from './upsert-staged-rows';
 
 export const REJECTS_TABLE = 'import_stage_rejects';
 
@@ -21,51 +21,42 @@ export interface StagedRowErrors {
 }
 
 /**
+ * Call after resolveStagedRows.
  * @example
- * const { errors, rejectedRows } = await findStagedRowErrors(trx, spec, workspaceId, columnOf, 1000);
+ * const { errors, rejectedRows } = await findStagedRowErrors(trx, spec, columnOf, 1000);
  */
 export async function findStagedRowErrors<E extends ImportEntity>(
   trx: Kysely<Database>,
   spec: StagingSpec<E>,
-  workspaceId: string,
   columnOf: (field: string) => string | null,
   limit: number,
 ): Promise<StagedRowErrors> {
+  const fieldOf = (column: string) => spec.columns.find((c) => c.name === column)?.field ?? null;
+  // The error names the external id when the key has one (the rest qualifies it).
+  const key = spec.uniqueKey;
+  const keyField = fieldOf(key.includes('external_id') ? 'external_id' : (key.at(-1) as string));
+  const checks = [
+    sql`(${keyField}::text, r.duplicate_key, ${describeKey(spec)} || ' ' || quote_literal(r.duplicate_key) || ' is also on row ' || r.duplicate_of || ' of this import')`,
+    ...spec.references.map(({ column, noun, table }) => {
+      const value = sql.ref(`r.${missingColumnOf(column)}`);
+      return sql`(${fieldOf(column) ?? column}::text, ${value}, ${`no ${noun} with external id `} || quote_literal(${value}) || ${` in this workspace; import the ${table} first or fix the reference`})`;
+    }),
+  ];
+  const anyError = [
+    'r.duplicate_of is not null',
+    ...spec.references.map(({ column }) => `r.${missingColumnOf(column)} is not null`),
+  ].join(' or ');
+  // One scan of the resolved rows; each row with an error yields one reject per problem.
   await sql
     .raw(
       `create temp table ${REJECTS_TABLE} (row_number bigint not null, field text, value text, reason text not null) on commit drop`,
     )
     .execute(trx);
-
-  const key = spec.uniqueKey;
-  const keyList = key.map((k) => `s.${k}`).join(', ');
-  const keyText = key.map((k) => `coalesce(s.${k}::text, '')`).join(` || ' / ' || `);
-  // The error names the external id when the key has one (the rest qualifies it).
-  const keyColumn = key.includes('external_id') ? 'external_id' : key[key.length - 1];
-  const keyField = spec.columns.find((c) => c.name === keyColumn)?.field ?? null;
   await sql`insert into ${sql.table(REJECTS_TABLE)} (row_number, field, value, reason)
-    select d.row_number, ${keyField}, d.key_text,
-      ${describeKey(spec)} || ' ' || quote_literal(d.key_text) || ' is also on row ' || d.first_row || ' of this import'
-    from (
-      select s.row_number, ${sql.raw(keyText)} as key_text,
-        min(s.row_number) over (partition by ${sql.raw(keyList)}) as first_row
-      from ${sql.table(STAGING_TABLE)} s
-    ) d
-    where d.row_number <> d.first_row`.execute(trx);
-
-  for (const ref of spec.references) {
-    const field = spec.columns.find((c) => c.name === ref.column)?.field ?? ref.column;
-    await sql`insert into ${sql.table(REJECTS_TABLE)} (row_number, field, value, reason)
-      select s.row_number, ${field}, ${sql.ref(`s.${ref.column}`)},
-        ${`no ${ref.noun} with external id `} || quote_literal(${sql.ref(`s.${ref.column}`)})
-          || ${` in this workspace; import the ${ref.table} first or fix the reference`}
-      from ${sql.table(STAGING_TABLE)} s
-      where ${sql.ref(`s.${ref.column}`)} is not null
-        and not exists (
-          select 1 from ${sql.table(ref.table)} x
-          where x.workspace_id = ${workspaceId} and x.external_id = ${sql.ref(`s.${ref.column}`)}
-        )`.execute(trx);
-  }
+    select r.row_number, e.field, e.value, e.reason
+    from ${sql.table(RESOLVED_TABLE)} r
+    cross join lateral (values ${sql.join(checks)}) as e(field, value, reason)
+    where (${sql.raw(anyError)}) and e.value is not null`.execute(trx);
 
   const counted = await sql<{ n: number | string }>`
     select count(distinct row_number) as n from ${sql.table(REJECTS_TABLE)}`.execute(trx);
@@ -93,10 +84,10 @@ interface RejectRow {
   reason: string;
 }
 
-/** Drops every rejected row from staging (commit-valid imports). */
-export async function dropRejectedStagedRows(trx: Kysely<Database>): Promise<void> {
-  await sql`delete from ${sql.table(STAGING_TABLE)} s
-    where s.row_number in (select row_number from ${sql.table(REJECTS_TABLE)})`.execute(trx);
+/** Drops every rejected row from the resolved rows (commit-valid imports, dry runs). */
+export async function dropRejectedRows(trx: Kysely<Database>): Promise<void> {
+  await sql`delete from ${sql.table(RESOLVED_TABLE)} r
+    where r.row_number in (select row_number from ${sql.table(REJECTS_TABLE)})`.execute(trx);
 }
 
 function describeKey<E extends ImportEntity>(spec: StagingSpec<E>): string {

@@ -303,6 +303,43 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(report).toHaveLength(3);
   });
 
+  it('rejects repeated composite keys and unknown references of capacity and events, keeping the rest', async () => {
+    const capacity = [
+      { repExternalId: 'rep-1', day: '2026-03-09', sellingHours: 5 },
+      { repExternalId: 'rep-404', day: '2026-03-09', sellingHours: 4 },
+      { repExternalId: 'rep-1', day: '2026-03-09', sellingHours: 3 },
+      { repExternalId: 'rep-2', day: '2026-03-09', sellingHours: 6 },
+    ];
+    const first = await bulk('capacity', capacity);
+    expect(first).toMatchObject({ status: 'committed', inserted: 2, rejected: 2 });
+    expect(first.errors.map((e) => [e.row, e.field, e.value])).toEqual([
+      [2, 'repExternalId', 'rep-404'],
+      [3, 'day', 'rep-1 / 2026-03-09'],
+    ]);
+    expect(first.errors[0]?.reason).toContain("no rep with external id 'rep-404'");
+    expect(first.errors[1]?.reason).toContain('is also on row 1');
+    // Re-sent, the valid rows are unchanged and the bad ones rejected again.
+    const again = await bulk('capacity', capacity);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 2 });
+
+    const events = await bulk('events', [
+      {
+        externalId: 'e-1',
+        contactExternalId: 'c-1',
+        type: 'page_view',
+        occurredAt: '2026-03-09T10:00:00Z',
+      },
+      {
+        externalId: 'e-2',
+        contactExternalId: 'c-404',
+        type: 'page_view',
+        occurredAt: '2026-03-09T10:00:00Z',
+      },
+    ]);
+    expect(events).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(events.errors[0]).toMatchObject({ row: 2, field: 'contactExternalId', value: 'c-404' });
+  });
+
   it('refuses a CSV file with any bad row, writes nothing and keeps the report', async () => {
     const before = await count('activities');
     const file = [
@@ -501,7 +538,9 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     });
     expect(health.freshness.map((f) => f.entity).sort()).toEqual([
       'activities',
+      'capacity',
       'contacts',
+      'events',
       'reps',
     ]);
     expect(health.lastImportAt).toBeInstanceOf(Date);

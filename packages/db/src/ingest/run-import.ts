@@ -1,7 +1,9 @@
 /**
  * One import, start to finish, in ONE transaction: stream normalized rows into staging,
- * check keys and references set-based, upsert, re-mark the counting rules over the time
- * the import touched, record the import with its counts and emit its event. A crash or a
+ * resolve them in one set-based pass (references, keys repeated in the import, the stored
+ * rows), reject what that pass found wrong, write the new and changed rows, re-mark the
+ * counting rules over the time the import touched, record the import with its counts and
+ * emit its event. A crash or a
  * killed process mid-way rolls everything back; a refused import leaves only its record
  * and the report of its rejected rows.
  *
@@ -21,11 +23,16 @@ import type { CopyFrom } from '../open-database';
 import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
 import type { Database, ExcludedReason, ImportMode } from '../schema/database';
 import { bumpDataVersion } from '../workspaces/workspace.repository';
-import { dropRejectedStagedRows, findStagedRowErrors } from './find-staged-row-errors';
+import { dropRejectedRows, findStagedRowErrors } from './find-staged-row-errors';
 import { type ImportEventRecord, insertImportEvent, insertImportRecord } from './import.repository';
 import { STAGING_SPECS } from './staging-spec';
 import { createStagingWriter, STAGING_TABLE } from './staging-writer';
-import { targetTableOf, upsertStagedRows } from './upsert-staged-rows';
+import {
+  RESOLVED_TABLE,
+  resolveStagedRows,
+  targetTableOf,
+  writeResolvedRows,
+} from './upsert-staged-rows';
 
 /** A record as a reader yields it: its 1-based data row number and the normalized result. */
 export interface NumberedRecord<E extends ImportEntity> {
@@ -85,6 +92,7 @@ export interface ImportDeps {
 
 export type ImportPhase =
   | 'stage'
+  | 'resolve'
   | 'check'
   | 'upsert'
   | 'mark_exclusions'
@@ -177,10 +185,11 @@ export async function runImport<E extends ImportEntity>(
       // Temporary tables have no statistics until analysed; the joins below need them.
       await sql.raw(`analyze ${STAGING_TABLE}`).execute(trx);
 
+      await resolveStagedRows(trx, request.entity, request.workspaceId);
+      phase('resolve');
       const staged = await findStagedRowErrors(
         trx,
         spec,
-        request.workspaceId,
         columnOf,
         Math.max(0, MAX_REPORTED_ERRORS - errors.length),
       );
@@ -208,9 +217,9 @@ export async function runImport<E extends ImportEntity>(
           message: `Nothing was imported: ${rejected} of ${rowsRead} rows have errors. Fix them (see the report) and import the file again.`,
         });
       }
-      if (staged.rejectedRows > 0) await dropRejectedStagedRows(trx);
+      if (staged.rejectedRows > 0) await dropRejectedRows(trx);
 
-      const { inserted, updated, span } = await upsertStagedRows(
+      const { inserted, updated, span } = await writeResolvedRows(
         trx,
         request.entity,
         request.workspaceId,
@@ -230,7 +239,7 @@ export async function runImport<E extends ImportEntity>(
       }
       let excluded = zeroExcluded();
       if (request.entity === 'activities') {
-        excluded = await excludedAmongStaged(trx, request.workspaceId);
+        excluded = await excludedAmongImported(trx, request.workspaceId);
         phase('count_excluded');
       }
       const result = { ...counts, inserted, updated, unchanged, excluded };
@@ -395,16 +404,16 @@ async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): P
   return row?.data_version ?? 0;
 }
 
-async function excludedAmongStaged(
+async function excludedAmongImported(
   trx: Kysely<Database>,
   workspaceId: string,
 ): Promise<Record<ExcludedReason, number>> {
   const { rows } = await sql<{ reason: ExcludedReason; n: number | string }>`
     select a.excluded_reason as reason, count(*) as n
-    from ${sql.table(STAGING_TABLE)} s
+    from ${sql.table(RESOLVED_TABLE)} s
     join activities a
-      on a.workspace_id = ${workspaceId} and a.source_system = s.source_system
-     and a.external_id = s.external_id
+      on a.workspace_id = ${workspaceId} and a.external_id = s.external_id
+     and a.source_system = s.source_system
     where a.excluded_reason is not null
     group by a.excluded_reason`.execute(trx);
   const excluded = zeroExcluded();

@@ -1,21 +1,30 @@
 /**
- * Moves the staged rows of an import into the real table, set-based: one pass resolves
- * every staged row (external references joined, checked beforehand in
- * find-staged-row-errors.ts; the stored row with the same natural key looked up; whether
- * its values differ), then one UPDATE writes the changed rows and one INSERT the new ones.
- * A row is rewritten only when one of its values differs, so re-sending a batch changes
- * nothing. Returns how many rows were inserted and updated (the rest were unchanged) and
- * the time span the written rows cover, old values included.
+ * Moves the staged rows of an import into the real table, set-based, in two steps.
+ * resolveStagedRows: one pass over the staging table resolves every row into a temporary
+ * table (external references joined, what the checks of find-staged-row-errors.ts need
+ * noted, the stored row with the same natural key looked up, whether its values differ).
+ * writeResolvedRows: one UPDATE writes the changed rows and one INSERT the new ones. A row
+ * is rewritten only when one of its values differs, so re-sending a batch changes nothing.
  */
 import type { ImportEntity } from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { exclusionReasonByRules } from '../counting/mark-activity-exclusions';
 import type { Database } from '../schema/database';
-import { STAGING_SPECS, stagedColumnRead } from './staging-spec';
+import { STAGING_SPECS, type StagingSpec, stagedColumnRead } from './staging-spec';
 import { STAGING_TABLE } from './staging-writer';
 
-/** The staged rows as resolved for the upsert (temporary, dropped at commit). */
+/**
+ * The staged rows as resolved for the upsert (temporary, dropped at commit). Besides the
+ * target table's columns, each row holds its `row_number` in the import; `duplicate_of`,
+ * the first row with the same key when the row repeats one (and `duplicate_key`, that key
+ * as text); for each reference column, `missing_<column>`: the external id it names when
+ * the workspace has no such contact or rep; `present` and `changed` (a stored row has the
+ * key; its values differ); and `previous_time`, the stored row's time.
+ */
 export const RESOLVED_TABLE = 'import_rows';
+
+/** The column of the resolved table holding a reference that resolves to nothing. */
+export const missingColumnOf = (referenceColumn: string) => `missing_${referenceColumn}`;
 
 interface UpsertPlan {
   table: keyof Database & string;
@@ -25,17 +34,16 @@ interface UpsertPlan {
   timeColumn?: string;
   /** The natural key (after workspace_id): the ON CONFLICT target, never updated. */
   key: readonly string[];
-  /** Target column → expression over the staging row `s` and the joins. */
+  /** Target column → expression over the staging row `s` and the references' aliases. */
   columns: ReadonlyArray<readonly [string, string]>;
-  joins: string;
+  /**
+   * The alias each reference column of the staging spec is joined as. Every reference is
+   * a left join: a row whose reference resolves to nothing is kept, noted and rejected.
+   */
+  aliases: Readonly<Record<string, 'c' | 'r'>>;
   /** Columns derived from the others (computed over `v`, the row as it will be stored). */
   derived?: ReadonlyArray<readonly [string, RawBuilder<unknown>]>;
 }
-
-const contactJoin = (column: string, kind: 'left' | 'inner' = 'left') =>
-  `${kind} join contacts c on c.workspace_id = $ws and c.external_id = s.${column}`;
-const repJoin = (column: string, kind: 'left' | 'inner' = 'left') =>
-  `${kind} join reps r on r.workspace_id = $ws and r.external_id = s.${column}`;
 
 const PLANS: Record<ImportEntity, UpsertPlan> = {
   reps: {
@@ -51,7 +59,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['default_selling_hours', 'coalesce(s.default_selling_hours, 6)'],
       ['default_admin_hours', 'coalesce(s.default_admin_hours, 2)'],
     ],
-    joins: '',
+    aliases: {},
   },
   capacity: {
     table: 'capacity',
@@ -62,7 +70,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['selling_hours', 's.selling_hours'],
       ['admin_hours', 'coalesce(s.admin_hours, 0)'],
     ],
-    joins: repJoin('rep_external_id', 'inner'),
+    aliases: { rep_external_id: 'r' },
   },
   contacts: {
     table: 'contacts',
@@ -80,7 +88,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['properties', 's.properties'],
       ['deleted_at', 's.deleted_at'],
     ],
-    joins: repJoin('owner_rep_external_id'),
+    aliases: { owner_rep_external_id: 'r' },
   },
   activities: {
     table: 'activities',
@@ -99,7 +107,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['meeting_booked', 's.meeting_booked'],
       ['deleted_at', 's.deleted_at'],
     ],
-    joins: `${contactJoin('contact_external_id')} ${repJoin('rep_external_id')}`,
+    aliases: { contact_external_id: 'c', rep_external_id: 'r' },
     // The unique key's order (migration T0900): external id first, which sorts fast.
     insertOrder: 'external_id, source_system',
     timeColumn: 'occurred_at',
@@ -122,7 +130,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['amount', 's.amount'],
       ['deleted_at', 's.deleted_at'],
     ],
-    joins: `${contactJoin('contact_external_id')} ${repJoin('owner_rep_external_id')}`,
+    aliases: { contact_external_id: 'c', owner_rep_external_id: 'r' },
   },
   events: {
     table: 'engagement_events',
@@ -134,7 +142,7 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['occurred_at', 's.occurred_at'],
       ['properties', 's.properties'],
     ],
-    joins: contactJoin('contact_external_id', 'inner'),
+    aliases: { contact_external_id: 'c' },
   },
 };
 
@@ -154,51 +162,53 @@ export interface UpsertOutcome {
 }
 
 /**
- * Upserts every row of the staging table into the entity's table. One pass resolves the
- * staged rows into a temporary table (references joined, the stored row looked up by key,
- * changed or not), sorted by key; then one UPDATE of the changed rows and one INSERT of
- * the new ones, in key order (the unique index grows at its end). Plain statements instead
- * of INSERT … ON CONFLICT: no speculative insertion per row. Imports of a workspace are
- * serialized (an advisory lock), so no other writer can add a key in between.
- * @example const { inserted, updated, span } = await upsertStagedRows(trx, 'activities', workspaceId);
+ * Resolves every staged row into the resolved table (RESOLVED_TABLE), sorted by key when
+ * the plan names an insert order: one pass joins the references, finds keys repeated
+ * within the import (one window over the key, which the key-order sort shares), looks up
+ * the stored row with the same key and compares its values.
+ * @example await resolveStagedRows(trx, 'activities', workspaceId);
  */
-export async function upsertStagedRows(
+export async function resolveStagedRows(
   trx: Kysely<Database>,
   entity: ImportEntity,
   workspaceId: string,
-): Promise<UpsertOutcome> {
+): Promise<void> {
   const plan = PLANS[entity];
+  const spec: StagingSpec<ImportEntity> = STAGING_SPECS[entity];
   const raw = (text: string) => sql.raw(text.replaceAll('$ws', `'${workspaceId}'::uuid`));
   const names = plan.columns.map(([name]) => name);
-  const derived = plan.derived ?? [];
-  const allNames = [...names, ...derived.map(([name]) => name)];
   const compared = names.filter((n) => !plan.key.includes(n));
-  const updatedNames = [...compared, ...derived.map(([name]) => name)];
+  const derived = plan.derived ?? [];
   // The staging row with every column read as its real type (instants are staged as numbers).
-  const staged = `select ${STAGING_SPECS[entity].columns.map((c) => `${stagedColumnRead(c, 'x')} as ${c.name}`).join(', ')} from ${STAGING_TABLE} x`;
+  const staged = `select x.row_number, ${spec.columns.map((c) => `${stagedColumnRead(c, 'x')} as ${c.name}`).join(', ')} from ${STAGING_TABLE} x`;
+  const joins = spec.references.map(({ column, table }) => {
+    const alias = plan.aliases[column];
+    if (!alias) throw new Error(`no alias for the reference ${entity}.${column}`);
+    return `left join ${table} ${alias} on ${alias}.workspace_id = $ws and ${alias}.external_id = s.${column}`;
+  });
+  const missing = spec.references.map(({ column }) => {
+    const alias = plan.aliases[column] as string;
+    return `case when s.${column} is not null and ${alias}.id is null then s.${column} end as ${missingColumnOf(column)}`;
+  });
+  const stagedKey = spec.uniqueKey.map((k) => `s.${k}`).join(', ');
+  const keyText = spec.uniqueKey.map((k) => `coalesce(s.${k}::text, '')`).join(` || ' / ' || `);
+  const firstRow = `min(s.row_number) over (partition by ${stagedKey})`;
   const rows = raw(
-    `select ${plan.columns.map(([name, expr]) => `${expr} as ${name}`).join(', ')}
-     from (${staged}) s ${plan.joins}`,
+    `select s.row_number, ${plan.columns.map(([name, expr]) => `${expr} as ${name}`).join(', ')},
+       case when s.row_number <> ${firstRow} then ${firstRow} end as duplicate_of,
+       case when s.row_number <> ${firstRow} then ${keyText} end as duplicate_key
+       ${missing.map((m) => `, ${m}`).join('')}
+     from (${staged}) s ${joins.join(' ')}`,
   );
   const row = sql`select v.*${derived.length ? sql`, ${sql.join(derived.map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`))}` : sql``}
     from (${rows}) v`;
-  const keyMatch = (left: string, right: string) =>
-    sql.raw(
-      [`${left}.workspace_id = '${workspaceId}'::uuid`]
-        .concat(plan.key.map((k) => `${left}.${k} = ${right}.${k}`))
-        .join(' and '),
-    );
-  const list = (alias: string, columns: readonly string[]) =>
-    sql.raw(columns.map((n) => `${alias}.${n}`).join(', '));
   const time = plan.timeColumn;
-
-  // A stored row is found by its key once, here; the statements below read the flags.
   await sql`create temp table ${sql.table(RESOLVED_TABLE)} on commit drop as
     select r.*, t.workspace_id is not null as present,
       t.workspace_id is not null and (${list('t', compared)}) is distinct from (${list('r', compared)}) as changed
       ${time ? sql`, t.${sql.raw(time)} as previous_time` : sql``}
     from (${row}) r
-    left join ${sql.table(plan.table)} t on ${keyMatch('t', 'r')}
+    left join ${sql.table(plan.table)} t on ${keyMatch(plan, workspaceId, 't', 'r')}
     ${
       plan.insertOrder
         ? sql.raw(
@@ -210,12 +220,37 @@ export async function upsertStagedRows(
         : sql``
     }`.execute(trx);
   await sql.raw(`analyze ${RESOLVED_TABLE}`).execute(trx);
+}
+
+/**
+ * Writes the resolved rows (rejected ones already dropped): one UPDATE of the changed rows
+ * and one INSERT of the new ones, in key order (the unique index grows at its end). Plain
+ * statements instead of INSERT … ON CONFLICT: no speculative insertion per row. Imports of
+ * a workspace are serialized (an advisory lock), so no other writer can add a key in
+ * between. Returns how many rows were inserted and updated (the rest were unchanged) and
+ * the time span the written rows cover, old values included.
+ * @example const { inserted, updated, span } = await writeResolvedRows(trx, 'activities', workspaceId);
+ */
+export async function writeResolvedRows(
+  trx: Kysely<Database>,
+  entity: ImportEntity,
+  workspaceId: string,
+): Promise<UpsertOutcome> {
+  const plan = PLANS[entity];
+  const names = plan.columns.map(([name]) => name);
+  const derived = plan.derived ?? [];
+  const allNames = [...names, ...derived.map(([name]) => name)];
+  const updatedNames = [
+    ...names.filter((n) => !plan.key.includes(n)),
+    ...derived.map(([name]) => name),
+  ];
+  const time = plan.timeColumn;
 
   const updated = await sql`
     update ${sql.table(plan.table)} as t
     set ${sql.raw(updatedNames.map((n) => `${n} = r.${n}`).join(', '))}
     from ${sql.table(RESOLVED_TABLE)} r
-    where r.changed and ${keyMatch('t', 'r')}`.execute(trx);
+    where r.changed and ${keyMatch(plan, workspaceId, 't', 'r')}`.execute(trx);
   // The resolved table is in key order already: a scan returns its rows in that order.
   const inserted = await sql`
     insert into ${sql.table(plan.table)} (workspace_id, ${sql.raw(allNames.join(', '))})
@@ -238,4 +273,16 @@ export async function upsertStagedRows(
     updated: Number(updated.numAffectedRows ?? 0),
     span,
   };
+}
+
+function keyMatch(plan: UpsertPlan, workspaceId: string, left: string, right: string) {
+  return sql.raw(
+    [`${left}.workspace_id = '${workspaceId}'::uuid`]
+      .concat(plan.key.map((k) => `${left}.${k} = ${right}.${k}`))
+      .join(' and '),
+  );
+}
+
+function list(alias: string, columns: readonly string[]) {
+  return sql.raw(columns.map((n) => `${alias}.${n}`).join(', '));
 }
