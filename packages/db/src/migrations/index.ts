@@ -13,6 +13,7 @@ import * as importEventKeys from './2026-11-23T0600-import-events-keyed-by-works
 import * as bytewiseIds from './2026-11-23T0700-external-ids-compare-bytewise';
 import * as activityIndexes from './2026-11-23T0800-activity-indexes-for-bulk-writes';
 import * as activityKeys from './2026-11-23T0900-activity-keys-for-bulk-writes';
+import * as unloggedRollups from './2026-11-23T1000-activity-rollups-unlogged';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0700-external-ids-compare-bytewise': bytewiseIds,
   '2026-11-23T0800-activity-indexes-for-bulk-writes': activityIndexes,
   '2026-11-23T0900-activity-keys-for-bulk-writes': activityKeys,
+  '2026-11-23T1000-activity-rollups-unlogged': unloggedRollups,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */

@@ -292,6 +292,34 @@ describe.each(databaseKindsUnderTest())('the activity rollup on %s', (kind) => {
     expect((await snapshot()).rows).toEqual(ranged);
   });
 
+  it('is unlogged; emptied as a server crash empties it, raw rows answer until a range refresh rebuilds it whole', async () => {
+    const persistence = await sql<{ relname: string; relpersistence: string }>`
+      select relname, relpersistence from pg_class
+      where relname in ('activity_rollups', 'activity_rollup_state', 'activities')
+      order by relname`.execute(t.db);
+    expect(persistence.rows.map((r) => [r.relname, r.relpersistence])).toEqual([
+      ['activities', 'p'],
+      ['activity_rollup_state', 'u'],
+      ['activity_rollups', 'u'],
+    ]);
+    const periods = periodsOf('month', '2026-01-01T05:00:00Z', '2026-11-01T04:00:00Z');
+    const requests = [{ metricKey: 'activity_per_contact' }, { metricKey: 'reps_active' }];
+    const read: string[] = [];
+    const onScan = (source: string, r: string) => {
+      if (source === 'activities') read.push(r);
+    };
+    const before = await evaluateMetricSeries(t.db, workspace, { periods, requests, onScan });
+    // Crash recovery resets an unlogged table to empty: both tables at once.
+    await sql`truncate activity_rollups, activity_rollup_state`.execute(t.db);
+    const afterCrash = await evaluateMetricSeries(t.db, workspace, { periods, requests, onScan });
+    expect(afterCrash).toEqual(before);
+    // An import's refresh of one day rebuilds every day: the state says nothing was built.
+    await refreshActivityRollup(t.db, workspace.id, { from: END, to: END });
+    const rebuilt = await evaluateMetricSeries(t.db, workspace, { periods, requests, onScan });
+    expect(rebuilt).toEqual(before);
+    expect(read).toEqual(['activity_rollup', 'rows', 'activity_rollup']);
+  });
+
   it('is rebuilt whole when the workspace time zone changed, and not read before', async () => {
     const other = await t.db
       .updateTable('workspaces')
