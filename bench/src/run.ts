@@ -124,7 +124,7 @@ if (suite === 'ingest') {
       .join(', ');
   const phases = phaseList(r.activities.phases);
   writeSection(`ingest-${scale}`, [
-    `Written by \`pnpm bench -- --suite ingest${scale === 'bench' ? ' --scale bench' : ''}\` on ${machine.date.slice(0, 10)} (${machine.node}, ${machine.platform}, 2 cores shared with other work; 1-minute load average ${load.toFixed(1)} at the start). One run; the reference is measured in the same run.`,
+    `Written by \`pnpm bench -- --suite ingest${scale === 'bench' ? ' --scale bench' : ''}\` on ${machine.date.slice(0, 10)} (${machine.node}, ${machine.platform}, 2 cores shared with other work; 1-minute load average ${load.toFixed(1)} at the start; Node flags: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'none'}, as the server and CLI start, decision 0024). One run; the reference is measured in the same run.`,
     '',
     `## Ingestion (${n(sizes.activities)} activities, PostgreSQL, fresh database)`,
     '',
@@ -137,7 +137,7 @@ if (suite === 'ingest') {
     `| the same file again (idempotent: ${n(r.reimport.unchanged)} unchanged) | ${n(r.reimport.rows)} | ${s(r.reimport.ms)} | ${n(r.reimport.rowsPerSecond)} | — |`,
     `| the next day: ${n(r.incremental.inserted)} new activities into the workspace holding the file | ${n(r.incremental.rows)} | ${s(r.incremental.ms)} | ${n(r.incremental.rowsPerSecond)} | — |`,
     '',
-    `Whole import path: parse and map (csv-parse, core's normalizer), COPY into staging, set-based key and reference checks, one pass resolving every staged row (references, the stored row, changed or not), one UPDATE of changed rows and one INSERT of new ones, the counting rules re-marked over the time the written rows cover, the activity rollup refreshed for the days they touch, the import record and its event, in one transaction. Phases of the activities import: ${phases}; of the unchanged re-import: ${phaseList(r.reimport.phases)}; of the next day's import: ${phaseList(r.incremental.phases)}. Peak RSS of the benchmark process during it: ${n(r.activities.peakRssMb)} MB. Excluded by the counting rules: ${Object.entries(
+    `Whole import path: parse and map (csv-parse, core's normalizer), COPY into staging, one pass resolving every staged row (references, keys repeated in the file, the stored row, changed or not) with the rejected rows read off it, one UPDATE of changed rows and one INSERT of new ones, the counting rules re-marked over the time the written rows cover, the activity rollup refreshed for the days they touch, the import record and its event, in one transaction. Phases of the activities import: ${phases}; of the unchanged re-import: ${phaseList(r.reimport.phases)}; of the next day's import: ${phaseList(r.incremental.phases)}. Peak RSS of the benchmark process during it: ${n(r.activities.peakRssMb)} MB. Excluded by the counting rules: ${Object.entries(
       r.activities.excluded,
     )
       .map(([reason, count]) => `${reason} ${n(count)}`)
