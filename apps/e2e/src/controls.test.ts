@@ -39,6 +39,45 @@ describe('the period controls of the tree canvas', () => {
     await page.close();
   });
 
+  it('marks, on each node a filter cannot slice, why it is not evaluated, and values the rest', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.server.url);
+    const canvas = page.locator('main.canvas');
+    const settled = () => canvas.getAttribute('aria-busy');
+    const root = page.locator('.react-flow__node').filter({
+      has: page.locator('.metric-node__label', { hasText: /^Activity volume per contact$/ }),
+    });
+    await root.getByTestId('node-value').waitFor({ timeout: 30_000 });
+    await expect.poll(settled, { timeout: 30_000 }).toBe('false');
+    expect(await page.locator('.metric-node.has-error').count()).toBe(0);
+
+    // Lead source is a contact dimension: selling hours (capacity, per rep) cannot take it.
+    await page.getByLabel('Filter the tree').selectOption('source=referral');
+    await expect.poll(settled, { timeout: 30_000 }).toBe('false');
+    const failed = page.locator('.metric-node.has-error');
+    await expect.poll(() => failed.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const total = await page.locator('.metric-node').count();
+    expect(await failed.count()).toBeLessThan(total);
+    const chip = failed.first().locator('.error-chip');
+    expect(await chip.textContent()).toContain('not evaluated');
+    expect(await chip.getAttribute('title')).toMatch(/source/i);
+    // The rest of the tree still shows numbers, the root among them.
+    expect(await root.getByTestId('node-value').textContent()).toMatch(/\d/);
+    expect(await root.locator('.metric-node.has-error').count()).toBe(0);
+
+    // The node's panel says why in full.
+    await failed.first().click();
+    await expect
+      .poll(() => page.getByText('This node could not be evaluated.').count(), { timeout: 10_000 })
+      .toBe(1);
+    await page.screenshot({ path: join(artifacts, 'controls-filter-not-evaluated.png') });
+
+    // Without the filter every node has its value again.
+    await page.getByLabel('Filter the tree').selectOption('');
+    await expect.poll(() => failed.count(), { timeout: 30_000 }).toBe(0);
+    await page.close();
+  });
+
   it('shows an earlier period, compares with last year, changes the motion, and keeps the controls after a reload', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(app.server.url);
