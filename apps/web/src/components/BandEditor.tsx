@@ -10,7 +10,7 @@ import {
   type NodeBand,
 } from '@treeline/core';
 import { useId, useState } from 'react';
-import { formatMetricValue } from '../lib/format';
+import { formatMetricValue, formatMotionChoice } from '../lib/format';
 
 type Kind = 'none' | 'target' | 'benchmark';
 
@@ -171,8 +171,7 @@ export function BandEditor({
             <option value="">Choose a motion…</option>
             {BENCHMARK_MOTIONS.map((m) => (
               <option key={m.key} value={m.key}>
-                {m.name} ({m.min}–{m.max}
-                {m.openAbove ? '+' : ''})
+                {formatMotionChoice(m)}
               </option>
             ))}
           </select>

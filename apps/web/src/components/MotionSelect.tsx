@@ -6,6 +6,7 @@
 import { BENCHMARK_MOTIONS, type BenchmarkMotionKey } from '@treeline/core';
 import { Gauge } from 'lucide-react';
 import { useEditorActions, useEditorStore } from '../editor/store';
+import { formatMotionChoice } from '../lib/format';
 
 export function MotionSelect() {
   const motion = useEditorStore((state) => state.draft?.motion ?? null);
@@ -34,8 +35,7 @@ export function MotionSelect() {
         <option value="">No motion</option>
         {BENCHMARK_MOTIONS.map((m) => (
           <option key={m.key} value={m.key}>
-            {m.name} ({m.min}–{m.max}
-            {m.openAbove ? '+' : ''})
+            {formatMotionChoice(m)}
           </option>
         ))}
       </select>

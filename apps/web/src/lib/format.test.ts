@@ -1,9 +1,11 @@
+import { BENCHMARK_MOTIONS } from '@treeline/core';
 import { describe, expect, it } from 'vitest';
 import {
   formatDuration,
   formatFilter,
   formatGrain,
   formatMetricValue,
+  formatMotionChoice,
   formatPercentChange,
   formatQuantity,
   formatSignedMetricValue,
@@ -127,5 +129,13 @@ describe('formatGrain and formatFilter', () => {
       'channel = call · segment = smb',
     );
     expect(formatFilter({})).toBe('');
+  });
+});
+
+describe('formatMotionChoice', () => {
+  it('names a motion with its range, open above when it is', () => {
+    const motion = (key: string) => BENCHMARK_MOTIONS.find((m) => m.key === key)!;
+    expect(formatMotionChoice(motion('mid_market_outbound'))).toBe('Mid-market outbound (8–14)');
+    expect(formatMotionChoice(motion('enterprise_pursuit'))).toBe('Enterprise pursuit (12–20+)');
   });
 });

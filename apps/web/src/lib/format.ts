@@ -7,7 +7,7 @@
  * `duration` values are seconds, `hours` values are hours, and a change's `percent`
  * is already in percent of the previous value (12.5 is +12.5%), as the API sends it.
  */
-import type { Grain, MetricUnit } from '@treeline/core';
+import type { BenchmarkMotion, Grain, MetricUnit } from '@treeline/core';
 
 /** The text shown wherever a value is missing. */
 export const NO_DATA = 'no data';
@@ -192,4 +192,13 @@ export function formatFilter(filter: Record<string, string>): string {
     .sort()
     .map((key) => `${key} = ${filter[key]}`)
     .join(' · ');
+}
+
+/**
+ * A benchmark motion as a choice in a list: its name and range of touches per contact.
+ * @example formatMotionChoice({ name: 'Enterprise pursuit', min: 12, max: 20, openAbove: true, … })
+ * // 'Enterprise pursuit (12–20+)'
+ */
+export function formatMotionChoice(motion: BenchmarkMotion): string {
+  return `${motion.name} (${motion.min}–${motion.max}${motion.openAbove ? '+' : ''})`;
 }
