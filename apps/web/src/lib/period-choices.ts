@@ -14,6 +14,7 @@ import {
   periodAt,
   periodContaining,
   periodLabel,
+  periodsBetween,
   periodsEndingWith,
   previousPeriod,
 } from '@treeline/core';
@@ -49,9 +50,7 @@ export function periodChoices(
 ): PeriodChoice[] {
   let periods = periodsEndingWith(latest, count, options);
   if (focus && Date.parse(focus.start) < Date.parse(periods[0]!.start)) {
-    while (Date.parse(periods[0]!.start) > Date.parse(focus.start)) {
-      periods = [previousPeriod(periods[0]!, options), ...periods];
-    }
+    periods = periodsBetween(focus.start, latest.end, latest.grain, options);
   }
   return periods.reverse().map((period) => ({
     at: periodAt(period, options),

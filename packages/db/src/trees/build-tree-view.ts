@@ -2,8 +2,8 @@
  * Builds the canvas view of a tree: each node's value for the focus period (the last
  * complete one unless another is asked for) and a series of the periods before it, the
  * change against the comparison period (the one before, or the same period a year
- * earlier), each child's contribution to its parent's change, and the residual "other" where children do not add up. All nodes are evaluated
- * together by the metric engine (one grouped scan per source); a node whose metric cannot
+ * earlier), each child's contribution to its parent's change, and the residual "other"
+ * where children do not add up. All nodes are evaluated together by the metric engine (one grouped scan per source); a node whose metric cannot
  * be evaluated carries its error while the rest of the tree still gets values.
  */
 import {
@@ -102,10 +102,9 @@ function seriesPeriods(
 ): { periods: Period[]; seriesFrom: number; comparisonIndex: number } {
   const series = periodsEndingWith(focus, count, options);
   const comparison = comparisonPeriod(focus, compare, options);
-  const periods = [...series];
-  while (Date.parse(periods[0]!.start) > Date.parse(comparison.start)) {
-    periods.unshift(previousPeriod(periods[0]!, options));
-  }
+  const first =
+    Date.parse(comparison.start) < Date.parse(series[0]!.start) ? comparison : series[0]!;
+  const periods = periodsBetween(first.start, focus.end, focus.grain, options);
   return {
     periods,
     seriesFrom: periods.length - series.length,

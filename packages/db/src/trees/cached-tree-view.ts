@@ -1,7 +1,7 @@
 /**
  * Tree values served from an in-process LRU cache: a view is computed once per (workspace,
- * tree, tree version, data version, range, grain, focus period, compare mode, options) and served from memory until
- * one of those changes. Every writer of CRM data bumps the workspace's data version
+ * tree, tree version, data version, range, grain, focus period, compare mode, options) and
+ * served from memory until one of those changes. Every writer of CRM data bumps the workspace's data version
  * (bumpDataVersion), every save of a tree bumps its version, so a changed input is a new
  * key and a stale view is never served; old keys fall out of the LRU.
  *
@@ -161,16 +161,7 @@ function treeViewCacheKey(
     // The focus period itself, so no date, every date inside it and every date past the last
     // complete period (which shows that one) share one entry. A malformed date is keyed as
     // written; buildTreeView refuses it and the refusal is not cached.
-    rest.range
-      ? null
-      : at === undefined || parseLocalDate(at)
-        ? focusPeriod(
-            at === undefined ? null : parseLocalDate(at),
-            grain as Grain,
-            now,
-            periodOptions,
-          ).start
-        : at,
+    rest.range ? null : focusKey(at, grain as Grain, now, periodOptions),
     rest.range ? null : (compare ?? 'previous'),
     // Any further option (the tree-wide filter…) is part of the key, keys in sorted order.
     sortedKeys(rest),
@@ -188,4 +179,11 @@ function sortedKeys(value: unknown): unknown {
       .map(([k, v]) => [k, sortedKeys(v)]);
   }
   return value;
+}
+
+/** The focus period's start for `at`, or `at` as written when it is not a date. */
+function focusKey(at: string | undefined, grain: Grain, now: Date, options: PeriodOptions): string {
+  const date = at === undefined ? null : parseLocalDate(at);
+  if (at !== undefined && !date) return at;
+  return focusPeriod(date, grain, now, options).start;
 }
