@@ -151,7 +151,7 @@ describe('a revenue lead builds a tree', () => {
     expect(await panel.getByLabel('Sam Okafor: Accountable').isChecked()).toBe(true);
     expect(await panel.getByLabel('Jordan Reyes: Responsible').isChecked()).toBe(true);
     expect(await panel.getByText('channel = task').count()).toBe(1);
-    expect(await page.locator('.react-flow__edge').count()).toBe(16);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(16);
     await page.screenshot({ path: join(artifacts, 'editor-after-reload.png') });
     await page.close();
   });
@@ -165,13 +165,15 @@ describe('a revenue lead builds a tree', () => {
 
     await nodeCard(page, 'Tasks per contact').locator('.metric-node__label').click();
     await page.keyboard.press('Delete');
+    const edges = page.locator('.react-flow__edge');
     await expect.poll(() => nodes.count()).toBe(16);
-    expect(await page.locator('.react-flow__edge').count()).toBe(15);
+    // React Flow draws edges a frame after their nodes: wait for them too.
+    await expect.poll(() => edges.count()).toBe(15);
     expect(await saveState(page)).toMatch(/Unsaved/);
 
     await page.keyboard.press('Control+z');
     await expect.poll(() => nodes.count()).toBe(17);
-    expect(await page.locator('.react-flow__edge').count()).toBe(16);
+    await expect.poll(() => edges.count()).toBe(16);
     expect(await saveState(page)).toMatch(/Saved/);
 
     await page.keyboard.press('Control+Shift+z');
@@ -184,7 +186,6 @@ describe('a revenue lead builds a tree', () => {
     await expect.poll(() => nodes.count()).toBe(17);
 
     // A link is selected by its label and deleted from the panel; undo brings it back.
-    const edges = page.locator('.react-flow__edge');
     await page
       .getByRole('button', { name: /^Link Tasks per contact → Activity volume per contact/ })
       .click();
