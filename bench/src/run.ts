@@ -13,8 +13,10 @@
  * The bench data set lives in its own database (BENCH_DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/treeline_bench), seeded once (~5 min) and reused.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
 import { openBenchDatabase } from './bench-database';
@@ -99,6 +101,22 @@ if (suite === 'editor') {
   process.exit(0);
 }
 
+if (suite === 'ingest' && !hasServerNodeFlags()) {
+  // Imports are measured in a process started as the server and CLI start (decision 0024).
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...serverNodeFlags(),
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
+  process.exit(child.status ?? 1);
+}
+
 if (suite === 'ingest') {
   const sizes =
     scale === 'bench'
@@ -137,7 +155,7 @@ if (suite === 'ingest') {
     `| the same file again (idempotent: ${n(r.reimport.unchanged)} unchanged) | ${n(r.reimport.rows)} | ${s(r.reimport.ms)} | ${n(r.reimport.rowsPerSecond)} | — |`,
     `| the next day: ${n(r.incremental.inserted)} new activities into the workspace holding the file | ${n(r.incremental.rows)} | ${s(r.incremental.ms)} | ${n(r.incremental.rowsPerSecond)} | — |`,
     '',
-    `Whole import path: parse and map (csv-parse, core's normalizer), COPY into staging, one pass resolving every staged row (references, keys repeated in the file, the stored row, changed or not) with the rejected rows read off it, one UPDATE of changed rows and one INSERT of new ones, the counting rules re-marked over the time the written rows cover, the activity rollup refreshed for the days they touch, the import record and its event, in one transaction. Phases of the activities import: ${phases}; of the unchanged re-import: ${phaseList(r.reimport.phases)}; of the next day's import: ${phaseList(r.incremental.phases)}. Peak RSS of the benchmark process during it: ${n(r.activities.peakRssMb)} MB. Excluded by the counting rules: ${Object.entries(
+    `Whole import path: parse and map (Papa Parse, core's normalizer), COPY into staging, one pass resolving every staged row (references, keys repeated in the file, the stored row, changed or not) with the rejected rows read off it, one UPDATE of changed rows and one INSERT of new ones, the counting rules re-marked over the time the written rows cover, the activity rollup refreshed for the days they touch, the import record and its event, in one transaction. Phases of the activities import: ${phases}; of the unchanged re-import: ${phaseList(r.reimport.phases)}; of the next day's import: ${phaseList(r.incremental.phases)}. Peak RSS of the benchmark process during it: ${n(r.activities.peakRssMb)} MB. Excluded by the counting rules: ${Object.entries(
       r.activities.excluded,
     )
       .map(([reason, count]) => `${reason} ${n(count)}`)
@@ -232,3 +250,15 @@ const table = [
   '',
 ];
 writeSection('demo', table);
+
+/** The V8 flags the API's `start` script gives Node (apps/api/package.json). */
+function serverNodeFlags(): string[] {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../apps/api/package.json', import.meta.url), 'utf8'),
+  ) as { scripts: { start: string } };
+  return manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith('--max-'));
+}
+
+function hasServerNodeFlags(): boolean {
+  return serverNodeFlags().every((flag) => process.execArgv.includes(flag));
+}

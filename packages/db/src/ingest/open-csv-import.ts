@@ -16,7 +16,7 @@ import {
   type ImportRowError,
   normalizeCsvRecord,
 } from '@treeline/core';
-import { parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { mappedColumn } from './import-csv';
 import type { NumberedRecord } from './run-import';
 
@@ -149,33 +149,19 @@ async function startCsv(source: Readable, forced?: CsvDelimiter): Promise<Starte
   const delimiter = forced ?? guessDelimiter(firstLine);
   if (forced) checkDelimiter(firstLine, forced);
 
-  const parser = parse({
-    bom: true,
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-  });
-  const feeding = (async () => {
-    try {
-      const write = async (chunk: Buffer) => {
-        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
-      };
-      for (const chunk of pending) await write(chunk);
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) break;
-        await write(next.value);
-      }
-      parser.end();
-    } catch (error) {
-      parser.destroy(error instanceof Error ? error : new Error(String(error)));
+  async function* chunks(): AsyncIterable<Buffer> {
+    yield* pending;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
     }
-  })();
-  const batches = readBatches(parser)[Symbol.asyncIterator]();
+  }
+  const batches = parseCsvChunks(chunks(), delimiter, newlineOf(head))[Symbol.asyncIterator]();
   let buffered: string[][] = [];
   const take = async (): Promise<string[] | undefined> => {
     while (buffered.length === 0) {
-      const next = await nextBatch(batches);
+      const next = await batches.next();
       if (next.done) return undefined;
       buffered = next.value;
     }
@@ -196,53 +182,95 @@ async function startCsv(source: Readable, forced?: CsvDelimiter): Promise<Starte
   async function* rest(): AsyncIterable<string[][]> {
     yield [second as string[], ...buffered];
     for (;;) {
-      const next = await nextBatch(batches);
-      if (next.done) break;
+      const next = await batches.next();
+      if (next.done) return;
       yield next.value;
     }
-    await feeding;
   }
   return { header, delimiter, rest: rest() };
 }
 
-/** Every record the stream has ready, as one array: one await per chunk, not per row. */
-async function* readBatches(stream: Readable): AsyncIterable<string[][]> {
-  let ended = false;
-  let failure: unknown = null;
-  let wake: (() => void) | null = null;
-  stream.on('readable', () => wake?.());
-  stream.on('end', () => {
-    ended = true;
-    wake?.();
-  });
-  stream.on('error', (error) => {
-    failure = error;
-    wake?.();
-  });
-  for (;;) {
-    if (failure) throw failure;
-    const batch: string[][] = [];
-    for (let record = stream.read(); record !== null; record = stream.read()) batch.push(record);
-    if (batch.length > 0) {
-      yield batch;
-      continue;
-    }
-    if (ended) return;
-    await new Promise<void>((resolve) => {
-      wake = resolve;
-    });
-    wake = null;
-  }
+type Newline = '\n' | '\r\n' | '\r';
+
+/** The line ending of the file's first line (old Mac files end lines with a lone CR). */
+function newlineOf(head: string): Newline {
+  const lf = head.indexOf('\n');
+  if (lf > 0 && head[lf - 1] === '\r') return '\r\n';
+  if (lf === -1 && head.includes('\r')) return '\r';
+  return '\n';
 }
 
-async function nextBatch(batches: AsyncIterator<string[][]>): Promise<IteratorResult<string[][]>> {
-  try {
-    return await batches.next();
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new DomainError('malformed_csv', `The file is not valid CSV: ${message}`);
+/** A record longer than this is a quote left open (the rest of the file would be one value). */
+const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+/**
+ * The records of UTF-8 chunks (each ending on a whole character), one array per chunk:
+ * Papa Parse's parser over each chunk with the unfinished last record carried over to the
+ * next, so there is one await per chunk and no event per row. Empty lines are skipped and a
+ * leading byte order mark is dropped. A quote left open or a malformed one refuses the
+ * file, naming the record (the header is record 1).
+ */
+async function* parseCsvChunks(
+  chunks: AsyncIterable<Buffer>,
+  delimiter: CsvDelimiter,
+  newline: Newline,
+): AsyncIterable<string[][]> {
+  const parser = new Papa.Parser({ delimiter, newline });
+  let carried = '';
+  let records = 0;
+  let first = true;
+  const parse = (text: string, last: boolean): string[][] => {
+    const result = parser.parse(text, 0, !last) as PapaResult;
+    const error = result.errors[0];
+    if (error) {
+      throw new DomainError(
+        'malformed_csv',
+        `The file is not valid CSV: record ${records + 1 + (error.row ?? 0)} (the header is record 1): ${describeQuoteError(error)}.`,
+      );
+    }
+    const rows: string[][] = [];
+    for (const row of result.data) {
+      if (row.length === 1 && row[0] === '') continue;
+      rows.push(row);
+    }
+    records += rows.length;
+    carried = last ? '' : text.slice(result.meta.cursor);
+    return rows;
+  };
+  for await (const chunk of chunks) {
+    let text = carried + chunk.toString('utf8');
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    const rows = parse(text, false);
+    if (carried.length > MAX_RECORD_CHARS) {
+      throw new DomainError(
+        'malformed_csv',
+        `The file is not valid CSV: record ${records + 1} (the header is record 1) is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB; a quoted value is probably not closed.`,
+      );
+    }
+    if (rows.length > 0) yield rows;
   }
+  const rows = parse(carried, true);
+  if (rows.length > 0) yield rows;
+}
+
+/** What Papa Parse's parser returns for one input. */
+interface PapaResult {
+  data: string[][];
+  errors: { code: string; message: string; row?: number }[];
+  meta: { cursor: number };
+}
+
+function describeQuoteError(error: PapaResult['errors'][number]): string {
+  if (error.code === 'MissingQuotes') {
+    return 'a quoted value is not closed before the end of the file';
+  }
+  if (error.code === 'InvalidQuotes') {
+    return 'a quoted value goes on after its closing quote (a quote inside a value is written twice: "")';
+  }
+  return error.message;
 }
 
 /** The delimiter that splits the header line into the most columns (quotes respected). */
