@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ExcludedReason } from '../schema/database';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';
-import { markActivityExclusions } from './mark-activity-exclusions';
+import { exclusionReasonByRules, markActivityExclusions } from './mark-activity-exclusions';
 
 const T = Date.parse('2026-03-02T15:00:00Z');
 const at = (seconds: number) => new Date(T + seconds * 1000);
@@ -228,6 +228,37 @@ describe.each(databaseKindsUnderTest())('markActivityExclusions on %s', (kind) =
       counted: 9,
       excluded: { deleted: 2, no_contact: 1, internal_note: 2, system_event: 1, duplicate: 6 },
     });
+  });
+
+  it('gives the same marks when the writer stored the row-level reasons (as imports do)', async () => {
+    const { workspaceId } = await seedFixture();
+    const storeRowReasons = () =>
+      sql`update activities a set excluded_reason = ${exclusionReasonByRules('a')}
+        where a.workspace_id = ${workspaceId}`.execute(t.db);
+    const stored = { rowReasonsStored: true };
+    await storeRowReasons();
+    const first = await markActivityExclusions(t.db, workspaceId, stored);
+    expect(await reasons(workspaceId)).toEqual(EXPECTED);
+    expect(first.changed).toBe(6);
+    expect((await markActivityExclusions(t.db, workspaceId, stored)).changed).toBe(0);
+
+    // As an import writes them: a10 undeleted, a1 deleted, each with its row-level reason.
+    await setDeleted(workspaceId, 'a10', false);
+    await setDeleted(workspaceId, 'a1', true);
+    await sql`update activities a set excluded_reason = ${exclusionReasonByRules('a')}
+      where a.workspace_id = ${workspaceId} and a.external_id in ('a1', 'a10')`.execute(t.db);
+    const counts = await markActivityExclusions(t.db, workspaceId, stored);
+    expect(await reasons(workspaceId)).toEqual({
+      ...EXPECTED,
+      a10: null,
+      a11: 'duplicate',
+      a1: 'deleted',
+      a2: null,
+      a3: 'duplicate',
+      a4: 'duplicate',
+      a5: null,
+    });
+    expect(counts.changed).toBe(4);
   });
 
   it("follows the workspace's tolerance; at 0 only identical instants are duplicates", async () => {

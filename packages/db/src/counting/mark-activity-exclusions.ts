@@ -45,6 +45,13 @@ export interface MarkActivityExclusionsOptions {
    * the scan of the whole workspace; both then come back as zero.
    */
   countWorkspace?: boolean;
+  /**
+   * Every activity in scope already stores its row-level reason (an import writes it with
+   * the row, see exclusionReasonByRules), so only duplicate marks can change: the pass then
+   * reads the stored reason instead of re-deriving it, and looks only at the rows found to
+   * be duplicates and the rows marked duplicate before.
+   */
+  rowReasonsStored?: boolean;
 }
 
 export const EXCLUDED_REASONS: readonly ExcludedReason[] = [
@@ -120,6 +127,31 @@ async function markInTransaction(
            or (a.occurred_at >= ${since}::timestamptz - ${tolerance} and a.excluded_reason is null))`
     : sql``;
   const updateScope = since ? sql`and a.occurred_at >= ${since}::timestamptz` : sql``;
+  const stored = options.rowReasonsStored === true;
+  const passesRowRules = stored
+    ? sql`(a.excluded_reason is null or a.excluded_reason = 'duplicate')`
+    : sql`${exclusionReasonByRules('a')} is null`;
+  // Only the rows whose reason changes are written.
+  const desired = stored
+    ? // A full join (hashed or merged, never a nested loop whatever the estimates): rows
+      // found to be duplicates that are not marked yet, and marked rows no longer found.
+      sql`
+      select coalesce(d.id, m.id) as id, case when d.id is not null then 'duplicate' end as reason
+      from (select id from duplicates ${since ? sql`where occurred_at >= ${since}::timestamptz` : sql``}) d
+      full join (
+        select a.id from activities a
+        where a.workspace_id = ${workspaceId} and a.excluded_reason = 'duplicate' ${updateScope}
+      ) m on m.id = d.id
+      where d.id is null or m.id is null`
+    : sql`
+      select id, reason from (
+        select a.id, a.excluded_reason as current_reason,
+          coalesce(${exclusionReasonByRules('a')}, case when d.id is not null then 'duplicate' end) as reason
+        from activities a
+        left join duplicates d on d.id = a.id
+        where a.workspace_id = ${workspaceId} ${updateScope}
+      ) marked
+      where current_reason is distinct from reason`;
 
   const result = await sql`
     with recursive
@@ -131,7 +163,7 @@ async function markInTransaction(
         lead(a.occurred_at) over w - a.occurred_at as gap_after,
         row_number() over (order by a.contact_id, a.rep_id, a.channel collate "C", a.occurred_at, a.id) as seq
       from activities a
-      where a.workspace_id = ${workspaceId} and ${exclusionReasonByRules('a')} is null ${scope}
+      where a.workspace_id = ${workspaceId} and ${passesRowRules} ${scope}
       window w as (partition by a.contact_id, a.rep_id, a.channel collate "C" order by a.occurred_at, a.id)
     ),
     -- Bursts: maximal runs of rows each within the tolerance of the one before. Only rows
@@ -165,21 +197,11 @@ async function markInTransaction(
       join long_bursts n on n.seq = w.seq + 1 and n.seq <> n.first_seq
     ),
     duplicates as (
-      select id from bursts where span <= ${tolerance} and seq <> first_seq
+      select id, occurred_at from bursts where span <= ${tolerance} and seq <> first_seq
       union all
-      select id from walk where id <> anchor_id
+      select id, occurred_at from walk where id <> anchor_id
     ),
-    -- Only the rows whose reason changes are written.
-    desired as materialized (
-      select id, reason from (
-        select a.id, a.excluded_reason as current_reason,
-          coalesce(${exclusionReasonByRules('a')}, case when d.id is not null then 'duplicate' end) as reason
-        from activities a
-        left join duplicates d on d.id = a.id
-        where a.workspace_id = ${workspaceId} ${updateScope}
-      ) marked
-      where current_reason is distinct from reason
-    )
+    desired as materialized (${desired})
     update activities a
     set excluded_reason = desired.reason
     from desired

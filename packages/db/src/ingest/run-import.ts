@@ -145,6 +145,7 @@ export async function runImport<E extends ImportEntity>(
     refusal: null,
   };
 
+  let analyzedInside = false;
   try {
     const result = await deps.db.transaction().execute(async (trx): Promise<ImportResult> => {
       await sql`select pg_advisory_xact_lock(hashtext('treeline.import'), hashtext(${request.workspaceId}))`.execute(
@@ -226,6 +227,11 @@ export async function runImport<E extends ImportEntity>(
       );
       const unchanged = rowsRead - rejected - inserted - updated;
       const changed = inserted + updated > 0;
+      // The statements that follow plan by the table's statistics, which still describe it
+      // as it was before a large import: refresh them now (a sample; our own rows count).
+      if (inserted + updated >= ANALYZE_AFTER_ROWS) {
+        analyzedInside = await analyzeIfUncontended(trx, targetTableOf(request.entity));
+      }
       phase('upsert');
 
       // The counting rules are re-marked over the time the written rows cover (old values
@@ -234,6 +240,8 @@ export async function runImport<E extends ImportEntity>(
         await markActivityExclusions(trx, request.workspaceId, {
           since: span.from,
           countWorkspace: false,
+          // Every write stores the row-level reason with the row (the upsert plan derives it).
+          rowReasonsStored: true,
         });
         phase('mark_exclusions');
       }
@@ -302,7 +310,7 @@ export async function runImport<E extends ImportEntity>(
       phase('record');
       return { ...result, importId, status: 'committed', message: null, dataVersion, event };
     });
-    await refreshStatisticsAfter(deps.db, request.entity, result);
+    await refreshStatisticsAfter(deps.db, request.entity, result, analyzedInside);
     return result;
   } catch (error) {
     // Refusals and dry runs end by throwing, so that the transaction rolls back.
@@ -375,24 +383,51 @@ async function recordRefusal<E extends ImportEntity>(
 const ANALYZE_AFTER_ROWS = 100_000;
 
 /**
- * After a large import, the planner's statistics of the tables it wrote: the import's own
- * lookups and the metric engine plan by them, and a server with autovacuum off (or slow to
- * get to it) would keep planning for the table as it was. Run after the commit, in its
- * own short transaction, so that imports of other workspaces never wait on its lock. A
- * failure only leaves the statistics as they were.
+ * After a large import, the planner's statistics of the tables it wrote and that were not
+ * analysed inside it (the activity rollup; the target table when its lock was taken): the
+ * next imports and the metric engine plan by them, and a server with autovacuum off (or
+ * slow to get to it) would keep planning for the tables as they were. Run after the commit,
+ * in its own short transaction. A failure only leaves the statistics as they were.
  */
 async function refreshStatisticsAfter(
   db: Kysely<Database>,
   entity: ImportEntity,
   result: ImportResult,
+  analyzedInside: boolean,
 ): Promise<void> {
   if (result.inserted + result.updated < ANALYZE_AFTER_ROWS) return;
-  const tables = [targetTableOf(entity), ...(entity === 'activities' ? ['activity_rollups'] : [])];
+  const tables = [
+    ...(analyzedInside ? [] : [targetTableOf(entity)]),
+    ...(entity === 'activities' ? ['activity_rollups'] : []),
+  ];
+  if (tables.length === 0) return;
   try {
     await sql.raw(`analyze ${tables.join(', ')}`).execute(db);
   } catch {
     // Statistics are an optimisation; the import itself is committed.
   }
+}
+
+/**
+ * ANALYZE of a table inside the import's transaction, which then holds the table's
+ * statistics lock (SHARE UPDATE EXCLUSIVE) to its commit: taken only if no one else holds
+ * it within a second (another large import, a vacuum), else skipped; statistics only make
+ * plans better or worse, never results.
+ */
+async function analyzeIfUncontended(trx: Kysely<Database>, table: string): Promise<boolean> {
+  await sql`savepoint analyze_target`.execute(trx);
+  let analyzed = true;
+  try {
+    await sql`set local lock_timeout = '1s'`.execute(trx);
+    await sql.raw(`analyze ${table}`).execute(trx);
+    await sql`release savepoint analyze_target`.execute(trx);
+  } catch {
+    await sql`rollback to savepoint analyze_target`.execute(trx);
+    analyzed = false;
+  }
+  // A SET LOCAL inside a released savepoint lasts to the commit: put the default back.
+  await sql`set local lock_timeout = default`.execute(trx);
+  return analyzed;
 }
 
 async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): Promise<number> {
@@ -404,18 +439,25 @@ async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): P
   return row?.data_version ?? 0;
 }
 
+/**
+ * How many of the import's rows each counting rule excludes. A row-level reason is the one
+ * the resolved row carries (written rows store it; an unchanged row's stored values, and so
+ * its reason, equal the resolved ones); only duplicates, marked by the pass over the
+ * stored rows, are looked up there: the workspace's duplicates (a few percent of its rows)
+ * are hashed and the resolved rows probe them once.
+ */
 async function excludedAmongImported(
   trx: Kysely<Database>,
   workspaceId: string,
 ): Promise<Record<ExcludedReason, number>> {
   const { rows } = await sql<{ reason: ExcludedReason; n: number | string }>`
-    select a.excluded_reason as reason, count(*) as n
+    select coalesce(s.excluded_reason, d.excluded_reason) as reason, count(*) as n
     from ${sql.table(RESOLVED_TABLE)} s
-    join activities a
-      on a.workspace_id = ${workspaceId} and a.external_id = s.external_id
-     and a.source_system = s.source_system
-    where a.excluded_reason is not null
-    group by a.excluded_reason`.execute(trx);
+    left join activities d
+      on d.workspace_id = ${workspaceId} and d.excluded_reason = 'duplicate'
+     and d.external_id = s.external_id and d.source_system = s.source_system
+    group by 1
+    having coalesce(s.excluded_reason, d.excluded_reason) is not null`.execute(trx);
   const excluded = zeroExcluded();
   for (const row of rows) excluded[row.reason] = Number(row.n);
   return excluded;
