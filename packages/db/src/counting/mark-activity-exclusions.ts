@@ -131,21 +131,24 @@ async function markInTransaction(
   const passesRowRules = stored
     ? sql`(a.excluded_reason is null or a.excluded_reason = 'duplicate')`
     : sql`${exclusionReasonByRules('a')} is null`;
-  // Only the rows whose reason changes are written.
+  // Only the rows whose reason changes are written, found by their row address (ctid):
+  // activities have no index on id, and the addresses hold within this one statement, as
+  // no one else writes the workspace's activities meanwhile (imports and passes of a
+  // workspace are serialized).
   const desired = stored
     ? // A full join (hashed or merged, never a nested loop whatever the estimates): rows
       // found to be duplicates that are not marked yet, and marked rows no longer found.
       sql`
-      select coalesce(d.id, m.id) as id, case when d.id is not null then 'duplicate' end as reason
-      from (select id from duplicates ${since ? sql`where occurred_at >= ${since}::timestamptz` : sql``}) d
+      select coalesce(d.tid, m.tid) as tid, case when d.id is not null then 'duplicate' end as reason
+      from (select id, tid from duplicates ${since ? sql`where occurred_at >= ${since}::timestamptz` : sql``}) d
       full join (
-        select a.id from activities a
+        select a.id, a.ctid as tid from activities a
         where a.workspace_id = ${workspaceId} and a.excluded_reason = 'duplicate' ${updateScope}
       ) m on m.id = d.id
       where d.id is null or m.id is null`
     : sql`
-      select id, reason from (
-        select a.id, a.excluded_reason as current_reason,
+      select tid, reason from (
+        select a.ctid as tid, a.excluded_reason as current_reason,
           coalesce(${exclusionReasonByRules('a')}, case when d.id is not null then 'duplicate' end) as reason
         from activities a
         left join duplicates d on d.id = a.id
@@ -158,7 +161,7 @@ async function markInTransaction(
     -- Rows that pass the first four rules, with the gaps to their neighbours of the same
     -- contact, rep and channel. Channel is compared bytewise: only equality matters.
     candidates as (
-      select a.id, a.occurred_at,
+      select a.id, a.ctid as tid, a.occurred_at,
         a.occurred_at - lag(a.occurred_at) over w as gap_before,
         lead(a.occurred_at) over w - a.occurred_at as gap_after,
         row_number() over (order by a.contact_id, a.rep_id, a.channel collate "C", a.occurred_at, a.id) as seq
@@ -169,7 +172,7 @@ async function markInTransaction(
     -- Bursts: maximal runs of rows each within the tolerance of the one before. Only rows
     -- with a neighbour that close can be or have a duplicate: usually a few percent.
     clustered as materialized (
-      select c.id, c.occurred_at, c.seq,
+      select c.id, c.tid, c.occurred_at, c.seq,
         sum(case when c.gap_before is null or c.gap_before > ${tolerance} then 1 else 0 end)
           over (order by c.seq) as burst
       from candidates c
@@ -185,27 +188,27 @@ async function markInTransaction(
     -- after the latest counted row is counted and becomes the anchor. Bursts are short,
     -- so the recursion is a few steps over a small set, not one step per row.
     long_bursts as materialized (
-      select seq, id, occurred_at, first_seq from bursts where span > ${tolerance}
+      select seq, id, tid, occurred_at, first_seq from bursts where span > ${tolerance}
     ),
-    walk (seq, id, occurred_at, anchor_id, anchor_at) as (
-      select seq, id, occurred_at, id, occurred_at from long_bursts where seq = first_seq
+    walk (seq, id, tid, occurred_at, anchor_id, anchor_at) as (
+      select seq, id, tid, occurred_at, id, occurred_at from long_bursts where seq = first_seq
       union all
-      select n.seq, n.id, n.occurred_at,
+      select n.seq, n.id, n.tid, n.occurred_at,
         case when n.occurred_at - w.anchor_at > ${tolerance} then n.id else w.anchor_id end,
         case when n.occurred_at - w.anchor_at > ${tolerance} then n.occurred_at else w.anchor_at end
       from walk w
       join long_bursts n on n.seq = w.seq + 1 and n.seq <> n.first_seq
     ),
     duplicates as (
-      select id, occurred_at from bursts where span <= ${tolerance} and seq <> first_seq
+      select id, tid, occurred_at from bursts where span <= ${tolerance} and seq <> first_seq
       union all
-      select id, occurred_at from walk where id <> anchor_id
+      select id, tid, occurred_at from walk where id <> anchor_id
     ),
     desired as materialized (${desired})
     update activities a
     set excluded_reason = desired.reason
     from desired
-    where a.workspace_id = ${workspaceId} and a.id = desired.id`.execute(db);
+    where a.ctid = desired.tid`.execute(db);
   // Activities were written or re-marked: tree values cached for the workspace are stale
   // (bumped last, so the workspace row stays locked only to the commit).
   await bumpDataVersion(db, workspaceId);

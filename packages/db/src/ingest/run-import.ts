@@ -145,7 +145,6 @@ export async function runImport<E extends ImportEntity>(
     refusal: null,
   };
 
-  let analyzedInside = false;
   try {
     const result = await deps.db.transaction().execute(async (trx): Promise<ImportResult> => {
       await sql`select pg_advisory_xact_lock(hashtext('treeline.import'), hashtext(${request.workspaceId}))`.execute(
@@ -230,7 +229,7 @@ export async function runImport<E extends ImportEntity>(
       // The statements that follow plan by the table's statistics, which still describe it
       // as it was before a large import: refresh them now (a sample; our own rows count).
       if (inserted + updated >= ANALYZE_AFTER_ROWS) {
-        analyzedInside = await analyzeIfUncontended(trx, targetTableOf(request.entity));
+        await analyzeIfUncontended(trx, targetTableOf(request.entity));
       }
       phase('upsert');
 
@@ -310,7 +309,7 @@ export async function runImport<E extends ImportEntity>(
       phase('record');
       return { ...result, importId, status: 'committed', message: null, dataVersion, event };
     });
-    await refreshStatisticsAfter(deps.db, request.entity, result, analyzedInside);
+    await refreshStatisticsAfter(deps.db, request.entity, result);
     return result;
   } catch (error) {
     // Refusals and dry runs end by throwing, so that the transaction rolls back.
@@ -383,24 +382,19 @@ async function recordRefusal<E extends ImportEntity>(
 const ANALYZE_AFTER_ROWS = 100_000;
 
 /**
- * After a large import, the planner's statistics of the tables it wrote and that were not
- * analysed inside it (the activity rollup; the target table when its lock was taken): the
- * next imports and the metric engine plan by them, and a server with autovacuum off (or
- * slow to get to it) would keep planning for the tables as they were. Run after the commit,
- * in its own short transaction. A failure only leaves the statistics as they were.
+ * After a large import, the planner's statistics of the tables it wrote, as committed (the
+ * analysis inside the import ran before the exclusion marks and the rollup were written):
+ * the next imports and the metric engine plan by them, and a server with autovacuum off
+ * (or slow to get to it) would keep planning for the tables as they were. Run after the
+ * commit, in its own short transaction. A failure only leaves the statistics as they were.
  */
 async function refreshStatisticsAfter(
   db: Kysely<Database>,
   entity: ImportEntity,
   result: ImportResult,
-  analyzedInside: boolean,
 ): Promise<void> {
   if (result.inserted + result.updated < ANALYZE_AFTER_ROWS) return;
-  const tables = [
-    ...(analyzedInside ? [] : [targetTableOf(entity)]),
-    ...(entity === 'activities' ? ['activity_rollups'] : []),
-  ];
-  if (tables.length === 0) return;
+  const tables = [targetTableOf(entity), ...(entity === 'activities' ? ['activity_rollups'] : [])];
   try {
     await sql.raw(`analyze ${tables.join(', ')}`).execute(db);
   } catch {
@@ -414,20 +408,17 @@ async function refreshStatisticsAfter(
  * it within a second (another large import, a vacuum), else skipped; statistics only make
  * plans better or worse, never results.
  */
-async function analyzeIfUncontended(trx: Kysely<Database>, table: string): Promise<boolean> {
+async function analyzeIfUncontended(trx: Kysely<Database>, table: string): Promise<void> {
   await sql`savepoint analyze_target`.execute(trx);
-  let analyzed = true;
   try {
     await sql`set local lock_timeout = '1s'`.execute(trx);
     await sql.raw(`analyze ${table}`).execute(trx);
     await sql`release savepoint analyze_target`.execute(trx);
   } catch {
     await sql`rollback to savepoint analyze_target`.execute(trx);
-    analyzed = false;
   }
   // A SET LOCAL inside a released savepoint lasts to the commit: put the default back.
   await sql`set local lock_timeout = default`.execute(trx);
-  return analyzed;
 }
 
 async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): Promise<number> {
@@ -443,23 +434,28 @@ async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): P
  * How many of the import's rows each counting rule excludes. A row-level reason is the one
  * the resolved row carries (written rows store it; an unchanged row's stored values, and so
  * its reason, equal the resolved ones); only duplicates, marked by the pass over the
- * stored rows, are looked up there: the workspace's duplicates (a few percent of its rows)
- * are hashed and the resolved rows probe them once.
+ * stored rows, are looked up there. The workspace's duplicates (a few percent of its rows)
+ * are collected and analysed first, so the join is planned for their real number (the
+ * table's statistics may predate the marks: a nested loop over "one" duplicate row would
+ * be quadratic).
  */
 async function excludedAmongImported(
   trx: Kysely<Database>,
   workspaceId: string,
 ): Promise<Record<ExcludedReason, number>> {
+  await sql`create temp table import_duplicates on commit drop as
+    select external_id, source_system from activities
+    where workspace_id = ${workspaceId} and excluded_reason = 'duplicate'`.execute(trx);
+  await sql`analyze import_duplicates`.execute(trx);
   const { rows } = await sql<{ reason: ExcludedReason; n: number | string }>`
-    select coalesce(s.excluded_reason, d.excluded_reason) as reason, count(*) as n
+    select coalesce(s.excluded_reason, case when d.external_id is not null then 'duplicate' end) as reason,
+      count(*) as n
     from ${sql.table(RESOLVED_TABLE)} s
-    left join activities d
-      on d.workspace_id = ${workspaceId} and d.excluded_reason = 'duplicate'
-     and d.external_id = s.external_id and d.source_system = s.source_system
-    group by 1
-    having coalesce(s.excluded_reason, d.excluded_reason) is not null`.execute(trx);
+    left join import_duplicates d
+      on d.external_id = s.external_id and d.source_system = s.source_system
+    group by 1`.execute(trx);
   const excluded = zeroExcluded();
-  for (const row of rows) excluded[row.reason] = Number(row.n);
+  for (const row of rows) if (row.reason) excluded[row.reason] = Number(row.n);
   return excluded;
 }
 

@@ -14,6 +14,7 @@ import * as bytewiseIds from './2026-11-23T0700-external-ids-compare-bytewise';
 import * as activityIndexes from './2026-11-23T0800-activity-indexes-for-bulk-writes';
 import * as activityKeys from './2026-11-23T0900-activity-keys-for-bulk-writes';
 import * as unloggedRollups from './2026-11-23T1000-activity-rollups-unlogged';
+import * as activitiesByExternalId from './2026-11-23T1100-activities-keyed-by-external-id';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0800-activity-indexes-for-bulk-writes': activityIndexes,
   '2026-11-23T0900-activity-keys-for-bulk-writes': activityKeys,
   '2026-11-23T1000-activity-rollups-unlogged': unloggedRollups,
+  '2026-11-23T1100-activities-keyed-by-external-id': activitiesByExternalId,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */
