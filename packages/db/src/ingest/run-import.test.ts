@@ -496,6 +496,36 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 20_000 });
   });
 
+  it('analyses a large write inside the import, and skips that when the table is busy', async () => {
+    // A lowered threshold makes three rows "large".
+    const large = { ...deps, analyzeAfterRows: 1 };
+    const rows = (channel: string) =>
+      ['x-1', 'x-2', 'x-3'].map((externalId, i) => ({
+        externalId,
+        contactExternalId: 'c-1',
+        repExternalId: 'rep-1',
+        channel,
+        occurredAt: new Date(Date.UTC(2026, 6, 1) + i * 86_400_000).toISOString(),
+        direction: 'outbound',
+      }));
+    const importRows = (channel: string) =>
+      runImport(large, {
+        workspaceId,
+        entity: 'activities',
+        origin: 'api',
+        mode: 'commit_valid',
+        records: readJsonRecords('activities', ndjson(rows(channel)), 'ndjson'),
+      });
+    expect(await importRows('call')).toMatchObject({ status: 'committed', inserted: 3 });
+    if (kind !== 'postgres') return;
+    // Another session holds the statistics lock (as a vacuum would): the import waits a
+    // second for it, goes on without, and commits.
+    await t.db.transaction().execute(async (trx) => {
+      await sql`lock table activities in share update exclusive mode`.execute(trx);
+      expect(await importRows('meeting')).toMatchObject({ status: 'committed', updated: 3 });
+    });
+  });
+
   it('delivers import events to durable subscribers, also those that were down', async () => {
     const seen: string[] = [];
     const bus = new ImportEventBus(t.db, { pollMs: 60_000 });

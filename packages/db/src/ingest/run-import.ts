@@ -88,6 +88,8 @@ export interface ImportDeps {
   now?: () => Date;
   /** Told how long each phase took (benchmarks report the breakdown). */
   onPhase?: (phase: ImportPhase, ms: number) => void;
+  /** Written rows from which the import analyses its tables (default 100 000; tests lower it). */
+  analyzeAfterRows?: number;
 }
 
 export type ImportPhase =
@@ -127,6 +129,7 @@ export async function runImport<E extends ImportEntity>(
   const startedAt = now();
   const spec = STAGING_SPECS[request.entity];
   const columnOf = request.columnOf ?? ((field: string) => field);
+  const analyzeAfterRows = deps.analyzeAfterRows ?? ANALYZE_AFTER_ROWS;
   const errors: ImportRowError[] = [];
   let phaseStart = performance.now();
   const phase = (name: ImportPhase) => {
@@ -228,7 +231,7 @@ export async function runImport<E extends ImportEntity>(
       const changed = inserted + updated > 0;
       // The statements that follow plan by the table's statistics, which still describe it
       // as it was before a large import: refresh them now (a sample; our own rows count).
-      if (inserted + updated >= ANALYZE_AFTER_ROWS) {
+      if (inserted + updated >= analyzeAfterRows) {
         await analyzeIfUncontended(trx, targetTableOf(request.entity));
       }
       phase('upsert');
@@ -309,7 +312,9 @@ export async function runImport<E extends ImportEntity>(
       phase('record');
       return { ...result, importId, status: 'committed', message: null, dataVersion, event };
     });
-    await refreshStatisticsAfter(deps.db, request.entity, result);
+    if (result.inserted + result.updated >= analyzeAfterRows) {
+      await refreshStatisticsAfter(deps.db, request.entity);
+    }
     return result;
   } catch (error) {
     // Refusals and dry runs end by throwing, so that the transaction rolls back.
@@ -388,15 +393,14 @@ const ANALYZE_AFTER_ROWS = 100_000;
  * (or slow to get to it) would keep planning for the tables as they were. Run after the
  * commit, in its own short transaction. A failure only leaves the statistics as they were.
  */
-async function refreshStatisticsAfter(
-  db: Kysely<Database>,
-  entity: ImportEntity,
-  result: ImportResult,
-): Promise<void> {
-  if (result.inserted + result.updated < ANALYZE_AFTER_ROWS) return;
+async function refreshStatisticsAfter(db: Kysely<Database>, entity: ImportEntity): Promise<void> {
   const tables = [targetTableOf(entity), ...(entity === 'activities' ? ['activity_rollups'] : [])];
   try {
-    await sql.raw(`analyze ${tables.join(', ')}`).execute(db);
+    await db.transaction().execute(async (trx) => {
+      // Behind a vacuum or another import's analysis, skip rather than keep the caller waiting.
+      await sql`set local lock_timeout = '1s'`.execute(trx);
+      await sql.raw(`analyze ${tables.join(', ')}`).execute(trx);
+    });
   } catch {
     // Statistics are an optimisation; the import itself is committed.
   }
