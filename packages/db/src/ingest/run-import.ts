@@ -17,7 +17,7 @@ import {
   type ImportRowError,
   type NormalizedRecord,
 } from '@treeline/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { EXCLUDED_REASONS, markActivityExclusions } from '../counting/mark-activity-exclusions';
 import type { CopyFrom } from '../open-database';
 import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
@@ -249,7 +249,7 @@ export async function runImport<E extends ImportEntity>(
       }
       let excluded = zeroExcluded();
       if (request.entity === 'activities') {
-        excluded = await excludedAmongImported(trx, request.workspaceId);
+        excluded = await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected);
         phase('count_excluded');
       }
       const result = { ...counts, inserted, updated, unchanged, excluded };
@@ -383,6 +383,9 @@ async function recordRefusal<E extends ImportEntity>(
   return { ...result, importId };
 }
 
+/** Imported rows from which an import counts its duplicates from a collected table. */
+const COLLECT_DUPLICATES_FROM_ROWS = 10_000;
+
 /** Written rows from which an import refreshes the planner's statistics of its tables. */
 const ANALYZE_AFTER_ROWS = 100_000;
 
@@ -438,28 +441,40 @@ async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): P
  * How many of the import's rows each counting rule excludes. A row-level reason is the one
  * the resolved row carries (written rows store it; an unchanged row's stored values, and so
  * its reason, equal the resolved ones); only duplicates, marked by the pass over the
- * stored rows, are looked up there. The workspace's duplicates (a few percent of its rows)
- * are collected and analysed first, so the join is planned for their real number (the
- * table's statistics may predate the marks: a nested loop over "one" duplicate row would
- * be quadratic).
+ * stored rows, are looked up there. A small import looks its rows up by key. A large one
+ * first collects and analyses the workspace's duplicates (a few percent of its rows) and
+ * probes them once per row: planned for their real number (the table's statistics may
+ * predate the marks, and a nested loop over "one" duplicate row would be quadratic), and
+ * cheaper than joining every row of a large import with the stored rows.
  */
 async function excludedAmongImported(
   trx: Kysely<Database>,
   workspaceId: string,
+  rows: number,
 ): Promise<Record<ExcludedReason, number>> {
-  await sql`create temp table import_duplicates on commit drop as
-    select external_id, source_system from activities
-    where workspace_id = ${workspaceId} and excluded_reason = 'duplicate'`.execute(trx);
-  await sql`analyze import_duplicates`.execute(trx);
-  const { rows } = await sql<{ reason: ExcludedReason; n: number | string }>`
-    select coalesce(s.excluded_reason, case when d.external_id is not null then 'duplicate' end) as reason,
+  let stored: RawBuilder<unknown>;
+  if (rows < COLLECT_DUPLICATES_FROM_ROWS) {
+    // Every stored row of the workspace on the inner side, so the estimate is large and a
+    // nested loop can only be one of key lookups.
+    stored = sql`activities d on d.workspace_id = ${workspaceId}
+      and d.external_id = s.external_id and d.source_system = s.source_system`;
+  } else {
+    await sql`create temp table import_duplicates on commit drop as
+      select external_id, source_system, excluded_reason from activities
+      where workspace_id = ${workspaceId} and excluded_reason = 'duplicate'`.execute(trx);
+    await sql`analyze import_duplicates`.execute(trx);
+    stored = sql`import_duplicates d
+      on d.external_id = s.external_id and d.source_system = s.source_system`;
+  }
+  const { rows: counts } = await sql<{ reason: ExcludedReason | null; n: number | string }>`
+    select coalesce(s.excluded_reason,
+        case when d.excluded_reason = 'duplicate' then 'duplicate' end) as reason,
       count(*) as n
     from ${sql.table(RESOLVED_TABLE)} s
-    left join import_duplicates d
-      on d.external_id = s.external_id and d.source_system = s.source_system
+    left join ${stored}
     group by 1`.execute(trx);
   const excluded = zeroExcluded();
-  for (const row of rows) if (row.reason) excluded[row.reason] = Number(row.n);
+  for (const row of counts) if (row.reason) excluded[row.reason] = Number(row.n);
   return excluded;
 }
 
