@@ -61,6 +61,9 @@ describe('a revenue lead defines a custom metric', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(app.server.url);
+    // The embedded database answers one query at a time: on a busy machine the catalog
+    // would wait behind the tree's values, so let the tree finish first.
+    await page.getByTestId('metric-node').first().waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Metrics', exact: true }).click();
     await page.getByTestId('catalog-metric').first().waitFor({ timeout: 30_000 });
 
