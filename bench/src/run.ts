@@ -101,17 +101,12 @@ if (suite === 'editor') {
   process.exit(0);
 }
 
-if (suite === 'ingest' && !hasServerNodeFlags()) {
+const serverFlags = suite === 'ingest' ? serverNodeFlags() : [];
+if (!serverFlags.every((flag) => process.execArgv.includes(flag))) {
   // Imports are measured in a process started as the server and CLI start (decision 0024).
   const child = spawnSync(
     process.execPath,
-    [
-      ...serverNodeFlags(),
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      ...process.argv.slice(2),
-    ],
+    [...serverFlags, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   process.exit(child.status ?? 1);
@@ -257,8 +252,4 @@ function serverNodeFlags(): string[] {
     readFileSync(new URL('../../apps/api/package.json', import.meta.url), 'utf8'),
   ) as { scripts: { start: string } };
   return manifest.scripts.start.split(/\s+/).filter((word) => word.startsWith('--max-'));
-}
-
-function hasServerNodeFlags(): boolean {
-  return serverNodeFlags().every((flag) => process.execArgv.includes(flag));
 }

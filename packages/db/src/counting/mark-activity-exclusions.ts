@@ -126,7 +126,9 @@ async function markInTransaction(
     ? sql`and (a.occurred_at >= ${since}::timestamptz
            or (a.occurred_at >= ${since}::timestamptz - ${tolerance} and a.excluded_reason is null))`
     : sql``;
-  const updateScope = since ? sql`and a.occurred_at >= ${since}::timestamptz` : sql``;
+  const fromSince = (column: string) =>
+    since ? sql`and ${sql.ref(column)} >= ${since}::timestamptz` : sql``;
+  const updateScope = fromSince('a.occurred_at');
   const stored = options.rowReasonsStored === true;
   const passesRowRules = stored
     ? sql`(a.excluded_reason is null or a.excluded_reason = 'duplicate')`
@@ -140,7 +142,7 @@ async function markInTransaction(
       // found to be duplicates that are not marked yet, and marked rows no longer found.
       sql`
       select coalesce(d.tid, m.tid) as tid, case when d.id is not null then 'duplicate' end as reason
-      from (select id, tid from duplicates ${since ? sql`where occurred_at >= ${since}::timestamptz` : sql``}) d
+      from (select id, tid from duplicates where true ${fromSince('occurred_at')}) d
       full join (
         select a.id, a.ctid as tid from activities a
         where a.workspace_id = ${workspaceId} and a.excluded_reason = 'duplicate' ${updateScope}

@@ -3,9 +3,8 @@
  * resolve them in one set-based pass (references, keys repeated in the import, the stored
  * rows), reject what that pass found wrong, write the new and changed rows, re-mark the
  * counting rules over the time the import touched, record the import with its counts and
- * emit its event. A crash or a
- * killed process mid-way rolls everything back; a refused import leaves only its record
- * and the report of its rejected rows.
+ * emit its event. A crash or a killed process mid-way rolls everything back; a refused
+ * import leaves only its record and the report of its rejected rows.
  *
  * Modes (docs/decisions/0014-import-modes.md):
  * - all_or_nothing (CSV files): any rejected row refuses the whole import.
@@ -232,7 +231,7 @@ export async function runImport<E extends ImportEntity>(
       // The statements that follow plan by the table's statistics, which still describe it
       // as it was before a large import: refresh them now (a sample; our own rows count).
       if (inserted + updated >= analyzeAfterRows) {
-        await analyzeIfUncontended(trx, targetTableOf(request.entity));
+        await analyzeIfUncontended(trx, [targetTableOf(request.entity)]);
       }
       phase('upsert');
 
@@ -399,30 +398,26 @@ const ANALYZE_AFTER_ROWS = 100_000;
 async function refreshStatisticsAfter(db: Kysely<Database>, entity: ImportEntity): Promise<void> {
   const tables = [targetTableOf(entity), ...(entity === 'activities' ? ['activity_rollups'] : [])];
   try {
-    await db.transaction().execute(async (trx) => {
-      // Behind a vacuum or another import's analysis, skip rather than keep the caller waiting.
-      await sql`set local lock_timeout = '1s'`.execute(trx);
-      await sql.raw(`analyze ${tables.join(', ')}`).execute(trx);
-    });
+    await db.transaction().execute((trx) => analyzeIfUncontended(trx, tables));
   } catch {
     // Statistics are an optimisation; the import itself is committed.
   }
 }
 
 /**
- * ANALYZE of a table inside the import's transaction, which then holds the table's
- * statistics lock (SHARE UPDATE EXCLUSIVE) to its commit: taken only if no one else holds
- * it within a second (another large import, a vacuum), else skipped; statistics only make
- * plans better or worse, never results.
+ * ANALYZE of tables inside a transaction, which then holds their statistics lock (SHARE
+ * UPDATE EXCLUSIVE) to its commit: taken only if no one else holds it within a second (a
+ * vacuum, another import's analysis), else skipped. Statistics only make plans better or
+ * worse, never results, so a failure leaves them as they were and the transaction going.
  */
-async function analyzeIfUncontended(trx: Kysely<Database>, table: string): Promise<void> {
-  await sql`savepoint analyze_target`.execute(trx);
+async function analyzeIfUncontended(trx: Kysely<Database>, tables: string[]): Promise<void> {
+  await sql`savepoint analyze_tables`.execute(trx);
   try {
     await sql`set local lock_timeout = '1s'`.execute(trx);
-    await sql.raw(`analyze ${table}`).execute(trx);
-    await sql`release savepoint analyze_target`.execute(trx);
+    await sql.raw(`analyze ${tables.join(', ')}`).execute(trx);
+    await sql`release savepoint analyze_tables`.execute(trx);
   } catch {
-    await sql`rollback to savepoint analyze_target`.execute(trx);
+    await sql`rollback to savepoint analyze_tables`.execute(trx);
   }
   // A SET LOCAL inside a released savepoint lasts to the commit: put the default back.
   await sql`set local lock_timeout = default`.execute(trx);

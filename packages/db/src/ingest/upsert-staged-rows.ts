@@ -34,16 +34,18 @@ interface UpsertPlan {
   timeColumn?: string;
   /** The natural key (after workspace_id): the ON CONFLICT target, never updated. */
   key: readonly string[];
-  /** Target column → expression over the staging row `s` and the references' aliases. */
-  columns: ReadonlyArray<readonly [string, string]>;
   /**
-   * The alias each reference column of the staging spec is joined as. Every reference is
-   * a left join: a row whose reference resolves to nothing is kept, noted and rejected.
+   * Target column → expression over the staging row `s` and the referenced rows: each
+   * reference of the staging spec is left-joined as `c` (contacts) or `r` (reps); a row
+   * whose reference resolves to nothing is kept, noted and rejected.
    */
-  aliases: Readonly<Record<string, 'c' | 'r'>>;
+  columns: ReadonlyArray<readonly [string, string]>;
   /** Columns derived from the others (computed over `v`, the row as it will be stored). */
   derived?: ReadonlyArray<readonly [string, RawBuilder<unknown>]>;
 }
+
+/** The alias a referenced table is joined as (an entity references each table at most once). */
+const REFERENCE_ALIAS = { contacts: 'c', reps: 'r' } as const;
 
 const PLANS: Record<ImportEntity, UpsertPlan> = {
   reps: {
@@ -59,7 +61,6 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['default_selling_hours', 'coalesce(s.default_selling_hours, 6)'],
       ['default_admin_hours', 'coalesce(s.default_admin_hours, 2)'],
     ],
-    aliases: {},
   },
   capacity: {
     table: 'capacity',
@@ -70,7 +71,6 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['selling_hours', 's.selling_hours'],
       ['admin_hours', 'coalesce(s.admin_hours, 0)'],
     ],
-    aliases: { rep_external_id: 'r' },
   },
   contacts: {
     table: 'contacts',
@@ -88,7 +88,6 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['properties', 's.properties'],
       ['deleted_at', 's.deleted_at'],
     ],
-    aliases: { owner_rep_external_id: 'r' },
   },
   activities: {
     table: 'activities',
@@ -107,7 +106,6 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['meeting_booked', 's.meeting_booked'],
       ['deleted_at', 's.deleted_at'],
     ],
-    aliases: { contact_external_id: 'c', rep_external_id: 'r' },
     // The unique key's order (migration T0900): external id first, which sorts fast.
     insertOrder: 'external_id, source_system',
     timeColumn: 'occurred_at',
@@ -130,7 +128,6 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['amount', 's.amount'],
       ['deleted_at', 's.deleted_at'],
     ],
-    aliases: { contact_external_id: 'c', owner_rep_external_id: 'r' },
   },
   events: {
     table: 'engagement_events',
@@ -142,7 +139,6 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['occurred_at', 's.occurred_at'],
       ['properties', 's.properties'],
     ],
-    aliases: { contact_external_id: 'c' },
   },
 };
 
@@ -182,12 +178,11 @@ export async function resolveStagedRows(
   // The staging row with every column read as its real type (instants are staged as numbers).
   const staged = `select x.row_number, ${spec.columns.map((c) => `${stagedColumnRead(c, 'x')} as ${c.name}`).join(', ')} from ${STAGING_TABLE} x`;
   const joins = spec.references.map(({ column, table }) => {
-    const alias = plan.aliases[column];
-    if (!alias) throw new Error(`no alias for the reference ${entity}.${column}`);
+    const alias = REFERENCE_ALIAS[table];
     return `left join ${table} ${alias} on ${alias}.workspace_id = $ws and ${alias}.external_id = s.${column}`;
   });
-  const missing = spec.references.map(({ column }) => {
-    const alias = plan.aliases[column] as string;
+  const missing = spec.references.map(({ column, table }) => {
+    const alias = REFERENCE_ALIAS[table];
     return `case when s.${column} is not null and ${alias}.id is null then s.${column} end as ${missingColumnOf(column)}`;
   });
   const stagedKey = spec.uniqueKey.map((k) => `s.${k}`).join(', ');

@@ -3,8 +3,9 @@
  * complete one unless another is asked for) and a series of the periods before it, the
  * change against the comparison period (the one before, or the same period a year
  * earlier), each child's contribution to its parent's change, and the residual "other"
- * where children do not add up. All nodes are evaluated together by the metric engine (one grouped scan per source); a node whose metric cannot
- * be evaluated carries its error while the rest of the tree still gets values.
+ * where children do not add up. All nodes are evaluated together by the metric engine
+ * (one grouped scan per source); a node whose metric cannot be evaluated carries its error
+ * while the rest of the tree still gets values.
  */
 import {
   attributeChange,

@@ -1,9 +1,9 @@
 /**
  * Tree values served from an in-process LRU cache: a view is computed once per (workspace,
  * tree, tree version, data version, range, grain, focus period, compare mode, options) and
- * served from memory until one of those changes. Every writer of CRM data bumps the workspace's data version
- * (bumpDataVersion), every save of a tree bumps its version, so a changed input is a new
- * key and a stale view is never served; old keys fall out of the LRU.
+ * served from memory until one of those changes. Every writer of CRM data bumps the
+ * workspace's data version (bumpDataVersion), every save of a tree bumps its version, so a
+ * changed input is a new key and a stale view is never served; old keys fall out of the LRU.
  *
  * A warm hit costs one indexed lookup of the current versions (no scan of the data).
  */
