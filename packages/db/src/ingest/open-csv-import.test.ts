@@ -52,6 +52,19 @@ describe('openCsvImport', () => {
     }
   });
 
+  it('reads a chunk larger than it parses at once the same as small chunks', async () => {
+    // 200 KB in one chunk: parsed in slices, cut inside quoted line breaks and after "É".
+    const rows = Array.from(
+      { length: 4000 },
+      (_, i) => `r${i},"Ann ${i}\r\nzweite Zeile",Équipe ${i}`,
+    );
+    const big = `Rep ID,Name,Team\r\n${rows.join('\r\n')}\r\n`;
+    const whole = await readAll(big, 1 << 20);
+    expect(whole).toHaveLength(4000);
+    expect(whole[3999]).toEqual([4000, 'r3999', 'Ann 3999\r\nzweite Zeile', 'Équipe 3999']);
+    expect(whole).toEqual(await readAll(big, 4096));
+  });
+
   it('names a row whose field count differs from the header', async () => {
     expect(await readAll('Rep ID,Name,Team\nr1,Ann\nr2,Bob,B\n', 5)).toEqual([
       [

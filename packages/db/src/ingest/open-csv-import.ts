@@ -200,6 +200,9 @@ function newlineOf(head: string): Newline {
   return '\n';
 }
 
+/** The most characters parsed at once (see parseCsvChunks). */
+const SLICE_CHARS = 64 * 1024;
+
 /** A record longer than this is a quote left open (the rest of the file would be one value). */
 const MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
@@ -238,19 +241,24 @@ async function* parseCsvChunks(
     return rows;
   };
   for await (const chunk of chunks) {
-    let text = carried + chunk.toString('utf8');
+    let text = chunk.toString('utf8');
     if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const rows = parse(text, false);
-    if (carried.length > MAX_RECORD_CHARS) {
-      throw new DomainError(
-        'malformed_csv',
-        `The file is not valid CSV: record ${records + 1} (the header is record 1) is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB; a quoted value is probably not closed.`,
-      );
+    // A large chunk is parsed and handed on in slices: fewer rows alive at once, fewer of
+    // them outlive a young-generation collection (5 M rows read in 1 MB chunks took 15 s
+    // to stage, in 64 KB chunks 12.5 s).
+    for (let at = 0; at < text.length; at += SLICE_CHARS) {
+      const rows = parse(carried + text.slice(at, at + SLICE_CHARS), false);
+      if (carried.length > MAX_RECORD_CHARS) {
+        throw new DomainError(
+          'malformed_csv',
+          `The file is not valid CSV: record ${records + 1} (the header is record 1) is longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB; a quoted value is probably not closed.`,
+        );
+      }
+      if (rows.length > 0) yield rows;
     }
-    if (rows.length > 0) yield rows;
   }
   const rows = parse(carried, true);
   if (rows.length > 0) yield rows;
