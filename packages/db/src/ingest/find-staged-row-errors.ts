@@ -21,7 +21,7 @@ export interface StagedRowErrors {
 }
 
 /**
- * Call after resolveStagedRows.
+ * Call after resolveStagedRows; repeated keys are reported once markRepeatedKeys noted them.
  * @example
  * const { errors, rejectedRows } = await findStagedRowErrors(trx, spec, columnOf, 1000);
  */
@@ -47,11 +47,13 @@ export async function findStagedRowErrors<E extends ImportEntity>(
     ...spec.references.map(({ column }) => `r.${missingColumnOf(column)} is not null`),
   ].join(' or ');
   // One scan of the resolved rows; each row with an error yields one reject per problem.
+  // Run again (after markRepeatedKeys), it finds them all again.
   await sql
     .raw(
-      `create temp table ${REJECTS_TABLE} (row_number bigint not null, field text, value text, reason text not null) on commit drop`,
+      `create temp table if not exists ${REJECTS_TABLE} (row_number bigint not null, field text, value text, reason text not null) on commit drop`,
     )
     .execute(trx);
+  await sql.raw(`truncate ${REJECTS_TABLE}`).execute(trx);
   await sql`insert into ${sql.table(REJECTS_TABLE)} (row_number, field, value, reason)
     select r.row_number, e.field, e.value, e.reason
     from ${sql.table(RESOLVED_TABLE)} r

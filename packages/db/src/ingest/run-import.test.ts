@@ -340,6 +340,110 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(events.errors[0]).toMatchObject({ row: 2, field: 'contactExternalId', value: 'c-404' });
   });
 
+  it('finds a key repeated in a batch with no other error, in an empty workspace and a full one', async () => {
+    // A workspace without activities: the resolve pass does not look for repeated keys, the
+    // table's unique key refuses them and the import looks then.
+    const empty = await createWorkspace(t.db, {
+      slug: 'repeats',
+      name: 'Repeats',
+      time_zone: 'UTC',
+    });
+    const into = (entity: ImportEntity, rows: unknown[], extra: { dryRun?: boolean } = {}) =>
+      runImport(deps, {
+        workspaceId: empty.id,
+        entity,
+        origin: 'api',
+        mode: 'commit_valid',
+        records: readJsonRecords(entity, ndjson(rows), 'ndjson'),
+        ...extra,
+      });
+    await into('reps', REPS);
+    await into('contacts', CONTACTS);
+    const call = (externalId: string, contact: string, at: string) => ({
+      externalId,
+      contactExternalId: contact,
+      repExternalId: 'rep-1',
+      channel: 'call',
+      occurredAt: at,
+      direction: 'outbound',
+    });
+    const batch = [
+      call('k-1', 'c-1', '2026-04-06T09:00:00Z'),
+      call('k-2', 'c-2', '2026-04-06T10:00:00Z'),
+      call('k-1', 'c-3', '2026-04-06T11:00:00Z'),
+    ];
+    const contactOf = async (ws: string, externalId: string) =>
+      (
+        await sql<{ contact: string | null }>`select c.external_id as contact from activities a
+          left join contacts c on c.workspace_id = a.workspace_id and c.id = a.contact_id
+          where a.workspace_id = ${ws} and a.external_id = ${externalId}`.execute(t.db)
+      ).rows[0]?.contact ?? null;
+    // A dry run tells what the import would do, and writes nothing.
+    const dry = await into('activities', batch, { dryRun: true });
+    expect(dry).toMatchObject({ status: 'dry_run', inserted: 2, rejected: 1 });
+    expect(await contactOf(empty.id, 'k-1')).toBeNull();
+    // The first row is kept, the repeat rejected naming the first.
+    const first = await into('activities', batch);
+    expect(first).toMatchObject({ status: 'committed', inserted: 2, rejected: 1 });
+    expect(first.errors.map((e) => [e.row, e.field, e.value])).toEqual([
+      [3, 'externalId', 'k-1 / api'],
+    ]);
+    expect(first.errors[0]?.reason).toContain('is also on row 1');
+    expect(first.excluded).toMatchObject({ duplicate: 0, no_contact: 0 });
+    expect(await contactOf(empty.id, 'k-1')).toBe('c-1');
+    const report = await listImportRejections(t.db, empty.id, first.importId as string);
+    expect(report.map((r) => r.row)).toEqual([3]);
+    // Now it holds rows: a stored key repeated is found as the rows are resolved, and the
+    // stored row is updated once, from the first occurrence.
+    const again = await into('activities', [
+      call('k-2', 'c-3', '2026-04-06T10:00:00Z'),
+      call('k-2', 'c-1', '2026-04-06T10:00:00Z'),
+    ]);
+    expect(again).toMatchObject({ status: 'committed', updated: 1, rejected: 1 });
+    expect(again.errors.map((e) => e.row)).toEqual([2]);
+    expect(await contactOf(empty.id, 'k-2')).toBe('c-3');
+
+    // A CSV file (all or nothing) with only a repeated new key is refused, naming the row,
+    // here in a workspace that holds activities and in one that holds none.
+    const file = [
+      'Id,Contact,Owner,Type,When',
+      'k-9,c-1,rep-1,Call,2026-04-07 09:00',
+      'k-10,c-2,rep-1,Call,2026-04-07 10:00',
+      'k-9,c-2,rep-1,Email,2026-04-07 11:00',
+    ].join('\n');
+    const before = await count('activities');
+    const refused = await csv(file);
+    expect(refused).toMatchObject({ status: 'refused', rejected: 1, inserted: 0 });
+    expect(refused.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Id']]);
+    expect(await count('activities')).toBe(before);
+    const bare = await createWorkspace(t.db, { slug: 'repeats-csv', name: 'R', time_zone: 'UTC' });
+    await runImport(deps, {
+      workspaceId: bare.id,
+      entity: 'reps',
+      origin: 'api',
+      mode: 'commit_valid',
+      records: readJsonRecords('reps', ndjson(REPS), 'ndjson'),
+    });
+    await runImport(deps, {
+      workspaceId: bare.id,
+      entity: 'contacts',
+      origin: 'api',
+      mode: 'commit_valid',
+      records: readJsonRecords('contacts', ndjson(CONTACTS), 'ndjson'),
+    });
+    const refusedEmpty = await importCsv(deps, {
+      workspaceId: bare.id,
+      origin: 'csv',
+      mapping: CSV_MAPPING,
+      source: Readable.from([Buffer.from(file)]),
+    });
+    expect(refusedEmpty).toMatchObject({ status: 'refused', rejected: 1, inserted: 0 });
+    expect(refusedEmpty.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Id']]);
+    const left = await sql<{ n: string | number }>`select count(*) as n from activities
+      where workspace_id = ${bare.id}`.execute(t.db);
+    expect(Number(left.rows[0]?.n)).toBe(0);
+  });
+
   it('refuses a CSV file with any bad row, writes nothing and keeps the report', async () => {
     const before = await count('activities');
     const file = [

@@ -27,9 +27,12 @@ import { type ImportEventRecord, insertImportEvent, insertImportRecord } from '.
 import { STAGING_SPECS } from './staging-spec';
 import { createStagingWriter, STAGING_TABLE } from './staging-writer';
 import {
+  holdsRows,
+  markRepeatedKeys,
   RESOLVED_TABLE,
   resolveStagedRows,
   targetTableOf,
+  type UpsertOutcome,
   writeResolvedRows,
 } from './upsert-staged-rows';
 
@@ -147,6 +150,21 @@ export async function runImport<E extends ImportEntity>(
     refusal: null,
   };
 
+  // The errors the reader found, then those of the checks of the staged rows (run again
+  // when repeated keys are looked for after all).
+  let reported: ImportRowError[] = errors;
+  const countsOf = (staged: { errors: ImportRowError[]; rejectedRows: number }) => {
+    const all = [...errors, ...staged.errors].sort((a, b) => a.row - b.row);
+    reported = all;
+    const rejected = parseRejected + staged.rejectedRows;
+    return {
+      ...base,
+      rowsRead,
+      rejected,
+      errors: all.slice(0, ERRORS_IN_RESULT),
+      errorsTruncated: all.length > ERRORS_IN_RESULT || rejected > all.length,
+    };
+  };
   try {
     const result = await deps.db.transaction().execute(async (trx): Promise<ImportResult> => {
       await sql`select pg_advisory_xact_lock(hashtext('treeline.import'), hashtext(${request.workspaceId}))`.execute(
@@ -187,45 +205,63 @@ export async function runImport<E extends ImportEntity>(
       // Temporary tables have no statistics until analysed; the joins below need them.
       await sql.raw(`analyze ${STAGING_TABLE}`).execute(trx);
 
-      await resolveStagedRows(trx, request.entity, request.workspaceId);
+      // Keys repeated within the import are looked for as the rows are resolved when the
+      // workspace holds rows of the entity (two rows repeating a stored key would both
+      // update it); otherwise only when the file has other errors (its report lists every
+      // problem) or after the table's unique key refused a repeated key (the write is then
+      // undone and done again without the repeats).
+      let repeatsMarked = await holdsRows(trx, request.entity, request.workspaceId);
+      await resolveStagedRows(trx, request.entity, request.workspaceId, {
+        findRepeats: repeatsMarked,
+      });
       phase('resolve');
-      const staged = await findStagedRowErrors(
-        trx,
-        spec,
-        columnOf,
-        Math.max(0, MAX_REPORTED_ERRORS - errors.length),
-      );
-      phase('check');
-      errors.push(...staged.errors);
-      errors.sort((a, b) => a.row - b.row);
-      const rejected = parseRejected + staged.rejectedRows;
-      const counts = {
-        ...base,
-        rowsRead,
-        rejected,
-        errors: errors.slice(0, ERRORS_IN_RESULT),
-        errorsTruncated: errors.length > ERRORS_IN_RESULT || rejected > errors.length,
+      const reportable = Math.max(0, MAX_REPORTED_ERRORS - errors.length);
+      const markRepeats = async () => {
+        await markRepeatedKeys(trx, request.entity);
+        repeatsMarked = true;
       };
-
-      if (rejected > 0 && request.mode === 'all_or_nothing' && !request.dryRun) {
-        throw new Outcome({
-          ...counts,
-          importId: null,
-          status: 'refused',
-          refusal: 'rows_rejected',
-          inserted: 0,
-          updated: 0,
-          unchanged: 0,
-          message: `Nothing was imported: ${rejected} of ${rowsRead} rows have errors. Fix them (see the report) and import the file again.`,
-        });
+      let written: UpsertOutcome | null = null;
+      let counts: ReturnType<typeof countsOf> | null = null;
+      while (!written) {
+        let staged = await findStagedRowErrors(trx, spec, columnOf, reportable);
+        if (staged.rejectedRows > 0 && !repeatsMarked) {
+          await markRepeats();
+          staged = await findStagedRowErrors(trx, spec, columnOf, reportable);
+        }
+        phase('check');
+        counts = countsOf(staged);
+        const { rejected } = counts;
+        if (rejected > 0 && request.mode === 'all_or_nothing' && !request.dryRun) {
+          throw new Outcome({
+            ...counts,
+            importId: null,
+            status: 'refused',
+            refusal: 'rows_rejected',
+            inserted: 0,
+            updated: 0,
+            unchanged: 0,
+            message: `Nothing was imported: ${rejected} of ${rowsRead} rows have errors. Fix them (see the report) and import the file again.`,
+          });
+        }
+        if (staged.rejectedRows > 0) await dropRejectedRows(trx);
+        if (repeatsMarked) {
+          written = await writeResolvedRows(trx, request.entity, request.workspaceId);
+          break;
+        }
+        await sql`savepoint write_rows`.execute(trx);
+        try {
+          written = await writeResolvedRows(trx, request.entity, request.workspaceId);
+          await sql`release savepoint write_rows`.execute(trx);
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          // A key repeated in the import: undo the write, note the repeats, check again.
+          await sql`rollback to savepoint write_rows`.execute(trx);
+          await markRepeats();
+        }
       }
-      if (staged.rejectedRows > 0) await dropRejectedRows(trx);
-
-      const { inserted, updated, span } = await writeResolvedRows(
-        trx,
-        request.entity,
-        request.workspaceId,
-      );
+      if (!counts) throw new Error('unreachable: rows were written without being checked');
+      const { inserted, updated, span } = written;
+      const { rejected } = counts;
       const unchanged = rowsRead - rejected - inserted - updated;
       const changed = inserted + updated > 0;
       // The statements that follow plan by the table's statistics, which still describe it
@@ -298,7 +334,7 @@ export async function runImport<E extends ImportEntity>(
           message: null,
           started_at: startedAt,
         },
-        errors,
+        reported,
       );
       const event = await insertImportEvent(trx, {
         workspace_id: request.workspaceId,
@@ -319,7 +355,7 @@ export async function runImport<E extends ImportEntity>(
     // Refusals and dry runs end by throwing, so that the transaction rolls back.
     if (error instanceof Outcome) {
       if (error.result.status === 'refused') {
-        return recordRefusal(deps.db, request, startedAt, error.result, errors);
+        return recordRefusal(deps.db, request, startedAt, error.result, reported);
       }
       return error.result;
     }
@@ -471,6 +507,11 @@ async function excludedAmongImported(
   const excluded = zeroExcluded();
   for (const row of counts) if (row.reason) excluded[row.reason] = Number(row.n);
   return excluded;
+}
+
+/** A unique constraint refused a row (SQLSTATE 23505), on PostgreSQL and PGlite alike. */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
 }
 
 function zeroExcluded(): Record<ExcludedReason, number> {

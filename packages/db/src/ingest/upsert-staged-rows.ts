@@ -19,7 +19,9 @@ import { STAGING_TABLE } from './staging-writer';
  * the first row with the same key when the row repeats one (and `duplicate_key`, that key
  * as text); for each reference column, `missing_<column>`: the external id it names when
  * the workspace has no such contact or rep; `present` and `changed` (a stored row has the
- * key; its values differ); and `previous_time`, the stored row's time.
+ * key; its values differ); and `previous_time`, the stored row's time. `duplicate_of` and
+ * `duplicate_key` are null in a pass that does not look for repeated keys, until
+ * markRepeatedKeys fills them in.
  */
 export const RESOLVED_TABLE = 'import_rows';
 
@@ -159,15 +161,18 @@ export interface UpsertOutcome {
 
 /**
  * Resolves every staged row into the resolved table (RESOLVED_TABLE), sorted by key when
- * the plan names an insert order: one pass joins the references, finds keys repeated
- * within the import (one window over the key, which the key-order sort shares), looks up
- * the stored row with the same key and compares its values.
- * @example await resolveStagedRows(trx, 'activities', workspaceId);
+ * the plan names an insert order: one pass joins the references, looks up the stored row
+ * with the same key and compares its values, and, with `findRepeats`, finds keys repeated
+ * within the import (one window over the key, which the key-order sort shares). Without
+ * it, repeated keys are left to markRepeatedKeys and the target table's unique key (see
+ * runImport): the window is a fifth of the pass.
+ * @example await resolveStagedRows(trx, 'activities', workspaceId, { findRepeats: true });
  */
 export async function resolveStagedRows(
   trx: Kysely<Database>,
   entity: ImportEntity,
   workspaceId: string,
+  options: { findRepeats: boolean },
 ): Promise<void> {
   const plan = PLANS[entity];
   const spec: StagingSpec<ImportEntity> = STAGING_SPECS[entity];
@@ -175,8 +180,7 @@ export async function resolveStagedRows(
   const names = plan.columns.map(([name]) => name);
   const compared = names.filter((n) => !plan.key.includes(n));
   const derived = plan.derived ?? [];
-  // The staging row with every column read as its real type (instants are staged as numbers).
-  const staged = `select x.row_number, ${spec.columns.map((c) => `${stagedColumnRead(c, 'x')} as ${c.name}`).join(', ')} from ${STAGING_TABLE} x`;
+  const staged = stagedRows(spec);
   const joins = spec.references.map(({ column, table }) => {
     const alias = REFERENCE_ALIAS[table];
     return `left join ${table} ${alias} on ${alias}.workspace_id = $ws and ${alias}.external_id = s.${column}`;
@@ -185,13 +189,12 @@ export async function resolveStagedRows(
     const alias = REFERENCE_ALIAS[table];
     return `case when s.${column} is not null and ${alias}.id is null then s.${column} end as ${missingColumnOf(column)}`;
   });
-  const stagedKey = spec.uniqueKey.map((k) => `s.${k}`).join(', ');
-  const keyText = spec.uniqueKey.map((k) => `coalesce(s.${k}::text, '')`).join(` || ' / ' || `);
-  const firstRow = `min(s.row_number) over (partition by ${stagedKey})`;
+  const repeats = options.findRepeats
+    ? repeatedKeyColumns(spec)
+    : 'null::bigint as duplicate_of, null::text as duplicate_key';
   const rows = raw(
     `select s.row_number, ${plan.columns.map(([name, expr]) => `${expr} as ${name}`).join(', ')},
-       case when s.row_number <> ${firstRow} then ${firstRow} end as duplicate_of,
-       case when s.row_number <> ${firstRow} then ${keyText} end as duplicate_key
+       ${repeats}
        ${missing.map((m) => `, ${m}`).join('')}
      from (${staged}) s ${joins.join(' ')}`,
   );
@@ -215,6 +218,45 @@ export async function resolveStagedRows(
         : sql``
     }`.execute(trx);
   await sql.raw(`analyze ${RESOLVED_TABLE}`).execute(trx);
+}
+
+/**
+ * Whether the workspace holds any row of the entity. When it holds none, no staged row can
+ * match a stored one, and a key repeated in the import is refused by the unique key of the
+ * table when written; when it does, two rows repeating a stored key would both update it,
+ * so the resolve pass looks for repeated keys.
+ * @example await resolveStagedRows(trx, entity, ws, { findRepeats: await holdsRows(trx, entity, ws) });
+ */
+export async function holdsRows(
+  trx: Kysely<Database>,
+  entity: ImportEntity,
+  workspaceId: string,
+): Promise<boolean> {
+  const { rows } = await sql`select 1 from ${sql.table(PLANS[entity].table)}
+    where workspace_id = ${workspaceId} limit 1`.execute(trx);
+  return rows.length > 0;
+}
+
+/**
+ * Notes, on every resolved row whose staged key an earlier row of the import has, that
+ * first row (`duplicate_of`) and the key as text (`duplicate_key`), for the checks of
+ * find-staged-row-errors.ts. Reads the staging table, which holds the key as the file
+ * gave it (a reference that resolves to nothing included). Returns the rows noted.
+ * @example await markRepeatedKeys(trx, 'capacity');
+ */
+export async function markRepeatedKeys(
+  trx: Kysely<Database>,
+  entity: ImportEntity,
+): Promise<number> {
+  const spec: StagingSpec<ImportEntity> = STAGING_SPECS[entity];
+  const result = await sql`update ${sql.table(RESOLVED_TABLE)} r
+    set duplicate_of = d.duplicate_of, duplicate_key = d.duplicate_key
+    from (
+      select s.row_number, ${sql.raw(repeatedKeyColumns(spec))}
+      from (${sql.raw(stagedRows(spec))}) s
+    ) d
+    where d.duplicate_of is not null and r.row_number = d.row_number`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /**
@@ -268,6 +310,23 @@ export async function writeResolvedRows(
     updated: Number(updated.numAffectedRows ?? 0),
     span,
   };
+}
+
+/**
+ * `duplicate_of` (the first row with the same key, on every later one) and `duplicate_key`
+ * (that key as text), over the staged rows `s`.
+ */
+function repeatedKeyColumns(spec: StagingSpec<ImportEntity>): string {
+  const stagedKey = spec.uniqueKey.map((k) => `s.${k}`).join(', ');
+  const keyText = spec.uniqueKey.map((k) => `coalesce(s.${k}::text, '')`).join(` || ' / ' || `);
+  const firstRow = `min(s.row_number) over (partition by ${stagedKey})`;
+  return `case when s.row_number <> ${firstRow} then ${firstRow} end as duplicate_of,
+       case when s.row_number <> ${firstRow} then ${keyText} end as duplicate_key`;
+}
+
+/** The staging rows with every column read as its real type (instants are staged as numbers). */
+function stagedRows(spec: StagingSpec<ImportEntity>): string {
+  return `select x.row_number, ${spec.columns.map((c) => `${stagedColumnRead(c, 'x')} as ${c.name}`).join(', ')} from ${STAGING_TABLE} x`;
 }
 
 function keyMatch(plan: UpsertPlan, workspaceId: string, left: string, right: string) {
