@@ -444,6 +444,21 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(Number(left.rows[0]?.n)).toBe(0);
   });
 
+  it('leaves no staging table behind, whether the import commits, is refused or is a dry run', async () => {
+    const stagingTables = async () =>
+      Number(
+        (
+          await sql<{ n: number | string }>`select count(*) as n from pg_class
+            where relname like 'import\_stage\_%'
+              and relnamespace = current_schema()::regnamespace`.execute(t.db)
+        ).rows[0]?.n,
+      );
+    await bulk('reps', REPS);
+    await bulk('reps', REPS, { dryRun: true });
+    await csv('Id,Contact,Owner,Type,When\nz-1,c-404,rep-1,Call,2026-03-10 09:00\n');
+    expect(await stagingTables()).toBe(0);
+  });
+
   it('refuses a CSV file with any bad row, writes nothing and keeps the report', async () => {
     const before = await count('activities');
     const file = [

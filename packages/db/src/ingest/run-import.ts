@@ -25,7 +25,7 @@ import { bumpDataVersion } from '../workspaces/workspace.repository';
 import { dropRejectedRows, findStagedRowErrors } from './find-staged-row-errors';
 import { type ImportEventRecord, insertImportEvent, insertImportRecord } from './import.repository';
 import { STAGING_SPECS } from './staging-spec';
-import { createStagingWriter, STAGING_TABLE } from './staging-writer';
+import { createStagingWriter, dropStagingTable, stagingTableOf } from './staging-writer';
 import {
   holdsRows,
   markRepeatedKeys,
@@ -173,7 +173,8 @@ export async function runImport<E extends ImportEntity>(
       // The checks, upsert and exclusion pass sort and hash millions of rows: in memory,
       // not in temporary files (the default 4 MB spills at a few hundred thousand rows).
       await sql`set local work_mem = '256MB'`.execute(trx);
-      const writer = await createStagingWriter(trx, spec, deps.copyFrom);
+      const stagingTable = await stagingTableOf(trx);
+      const writer = await createStagingWriter(trx, spec, deps.copyFrom, stagingTable);
       try {
         for await (const item of request.records) {
           const batch: readonly NumberedRecord<E>[] = Array.isArray(item) ? item : [item];
@@ -202,8 +203,8 @@ export async function runImport<E extends ImportEntity>(
         writer.abort(error instanceof Error ? error : new Error(String(error)));
         throw error;
       }
-      // Temporary tables have no statistics until analysed; the joins below need them.
-      await sql.raw(`analyze ${STAGING_TABLE}`).execute(trx);
+      // A new table has no statistics until analysed; the joins below need them.
+      await sql.raw(`analyze ${stagingTable}`).execute(trx);
 
       // Keys repeated within the import are looked for as the rows are resolved when the
       // workspace holds rows of the entity (two rows repeating a stored key would both
@@ -213,11 +214,12 @@ export async function runImport<E extends ImportEntity>(
       let repeatsMarked = await holdsRows(trx, request.entity, request.workspaceId);
       await resolveStagedRows(trx, request.entity, request.workspaceId, {
         findRepeats: repeatsMarked,
+        stagingTable,
       });
       phase('resolve');
       const reportable = Math.max(0, MAX_REPORTED_ERRORS - errors.length);
       const markRepeats = async () => {
-        await markRepeatedKeys(trx, request.entity);
+        await markRepeatedKeys(trx, request.entity, stagingTable);
         repeatsMarked = true;
       };
       let written: UpsertOutcome | null = null;
@@ -260,6 +262,7 @@ export async function runImport<E extends ImportEntity>(
         }
       }
       if (!counts) throw new Error('unreachable: rows were written without being checked');
+      await dropStagingTable(trx, stagingTable);
       const { inserted, updated, span } = written;
       const { rejected } = counts;
       const unchanged = rowsRead - rejected - inserted - updated;

@@ -1,8 +1,10 @@
 /**
- * Loads normalized rows into the import's temporary staging table, inside the import's
- * transaction: through COPY on PostgreSQL (rows stream to the server while the file is
- * still being parsed, with backpressure, so memory stays flat), through batched inserts of
- * JSON record sets on PGlite. The table is dropped at commit or rollback.
+ * Loads normalized rows into the import's staging table, inside the import's transaction:
+ * through COPY on PostgreSQL (rows stream to the server while the file is still being
+ * parsed, with backpressure, so memory stays flat), through batched inserts of JSON record
+ * sets on PGlite. The table is unlogged, not temporary: parallel workers can read it (the
+ * resolve pass joins and sorts millions of its rows). It is created inside the transaction,
+ * so a rollback or a crash removes it; the import drops it before it commits.
  */
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
@@ -12,7 +14,20 @@ import type { CopyFrom } from '../open-database';
 import type { Database } from '../schema/database';
 import { type StagedValue, type StagingSpec, stagedColumnType } from './staging-spec';
 
-export const STAGING_TABLE = 'import_stage';
+/**
+ * The staging table of this connection's import: named after the server process, so
+ * imports on other connections (other workspaces) each have their own.
+ * @example await stagingTableOf(trx); // 'import_stage_4711'
+ */
+export async function stagingTableOf(trx: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+  return `import_stage_${Number(rows[0]?.pid)}`;
+}
+
+/** Drops the staging table (before the import commits). */
+export async function dropStagingTable(trx: Kysely<Database>, table: string): Promise<void> {
+  await sql`drop table if exists ${sql.table(table)}`.execute(trx);
+}
 
 export interface StagingWriter<E extends ImportEntity> {
   /** Adds a row; returns a promise only when the caller must wait (a flush or backpressure). */
@@ -27,36 +42,39 @@ const BATCH_ROWS = 2000;
 const COPY_CHUNK_CHARS = 256 * 1024;
 
 /**
- * Creates the staging table and returns its writer.
+ * Creates the staging table `table` (see stagingTableOf) and returns its writer.
  * @example
- * const writer = await createStagingWriter(trx, STAGING_SPECS.activities, copyFrom);
+ * const table = await stagingTableOf(trx);
+ * const writer = await createStagingWriter(trx, STAGING_SPECS.activities, copyFrom, table);
  * await writer.add(1, row); await writer.finish();
  */
 export async function createStagingWriter<E extends ImportEntity>(
   trx: Kysely<Database>,
   spec: StagingSpec<E>,
   copyFrom: CopyFrom | undefined,
+  table: string,
 ): Promise<StagingWriter<E>> {
   const columns = spec.columns.map((c) => `${c.name} ${stagedColumnType(c)}`).join(', ');
+  // One left behind (by an import that committed without dropping it) would be stale.
+  await dropStagingTable(trx, table);
   await sql
-    .raw(
-      `create temp table ${STAGING_TABLE} (row_number bigint not null, ${columns}) on commit drop`,
-    )
+    .raw(`create unlogged table ${table} (row_number bigint not null, ${columns})`)
     .execute(trx);
-  return copyFrom ? copyWriter(trx, spec, copyFrom) : batchWriter(trx, spec);
+  return copyFrom ? copyWriter(trx, spec, copyFrom, table) : batchWriter(trx, spec, table);
 }
 
 function copyWriter<E extends ImportEntity>(
   trx: Kysely<Database>,
   spec: StagingSpec<E>,
   copyFrom: CopyFrom,
+  table: string,
 ): StagingWriter<E> {
   const stream = new PassThrough({ highWaterMark: 4 * COPY_CHUNK_CHARS });
   // Failures reach the caller through `copying` or the import's own throw; an aborted
   // stream must not also raise an unhandled 'error' event.
   stream.on('error', () => {});
   const names = ['row_number', ...spec.columns.map((c) => c.name)].join(', ');
-  const copying = copyFrom(trx, `copy ${STAGING_TABLE} (${names}) from stdin`, stream);
+  const copying = copyFrom(trx, `copy ${table} (${names}) from stdin`, stream);
   // Surfaces a failed COPY at the next add instead of waiting for a drain that never comes.
   let failure: unknown = null;
   copying.catch((error) => {
@@ -93,6 +111,7 @@ function copyWriter<E extends ImportEntity>(
 function batchWriter<E extends ImportEntity>(
   trx: Kysely<Database>,
   spec: StagingSpec<E>,
+  table: string,
 ): StagingWriter<E> {
   let batch: Record<string, StagedValue | number>[] = [];
   const names = spec.columns.map((c) => c.name);
@@ -101,8 +120,8 @@ function batchWriter<E extends ImportEntity>(
     if (batch.length === 0) return;
     const json = JSON.stringify(batch);
     batch = [];
-    await sql`insert into ${sql.table(STAGING_TABLE)}
-      select * from json_populate_recordset(null::${sql.table(STAGING_TABLE)}, ${json}::json)`.execute(
+    await sql`insert into ${sql.table(table)}
+      select * from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(
       trx,
     );
   }
