@@ -54,6 +54,9 @@ export interface MarkActivityExclusionsOptions {
   rowReasonsStored?: boolean;
 }
 
+/** The temporary table of the rows a pass re-marks, with their new reason (null: counted). */
+const CHANGES_TABLE = 'exclusion_changes';
+
 export const EXCLUDED_REASONS: readonly ExcludedReason[] = [
   'deleted',
   'no_contact',
@@ -134,9 +137,9 @@ async function markInTransaction(
     ? sql`(a.excluded_reason is null or a.excluded_reason = 'duplicate')`
     : sql`${exclusionReasonByRules('a')} is null`;
   // Only the rows whose reason changes are written, found by their row address (ctid):
-  // activities have no index on id, and the addresses hold within this one statement, as
-  // no one else writes the workspace's activities meanwhile (imports and passes of a
-  // workspace are serialized).
+  // activities have no index on id, and the addresses hold from the statement that reads
+  // them to the one that writes by them, as no one else writes the workspace's activities
+  // meanwhile (imports and passes of a workspace are serialized by advisory locks).
   const desired = stored
     ? // A full join (hashed or merged, never a nested loop whatever the estimates): rows
       // found to be duplicates that are not marked yet, and marked rows no longer found.
@@ -158,7 +161,11 @@ async function markInTransaction(
       ) marked
       where current_reason is distinct from reason`;
 
-  const result = await sql`
+  // The changes are collected first, by a statement that may read and sort the activities
+  // with parallel workers (an UPDATE never does; see the resolve pass of imports for the
+  // tuple cost), then written.
+  await sql`set local parallel_tuple_cost = 0.001`.execute(db);
+  await sql`create temp table ${sql.table(CHANGES_TABLE)} on commit drop as
     with recursive
     -- Rows that pass the first four rules, with the gaps to their neighbours of the same
     -- contact, rep and channel. Channel is compared bytewise: only equality matters.
@@ -212,13 +219,18 @@ async function markInTransaction(
       union all
       select id, tid, occurred_at from walk where id <> anchor_id
     ),
-    desired as materialized (${desired})
-    -- The rows to change are fetched by their addresses (a TID scan of the array), never by
-    -- hashing the address of every activity of the table (1.7 s at 5 M rows).
-    update activities a
-    set excluded_reason = desired.reason
-    from desired
-    where a.ctid = any (array(select tid from desired)) and a.ctid = desired.tid`.execute(db);
+    desired as (${desired})
+    select tid, reason from desired`.execute(db);
+  await sql`set local parallel_tuple_cost = default`.execute(db);
+  // The rows to change are fetched by their addresses (a TID scan of the array), never by
+  // hashing the address of every activity of the table (1.7 s at 5 M rows).
+  const result = await sql`update activities a
+    set excluded_reason = c.reason
+    from ${sql.table(CHANGES_TABLE)} c
+    where a.ctid = any (array(select tid from ${sql.table(CHANGES_TABLE)})) and a.ctid = c.tid`.execute(
+    db,
+  );
+  await sql`drop table ${sql.table(CHANGES_TABLE)}`.execute(db);
   // Activities were written or re-marked: tree values cached for the workspace are stale
   // (bumped last, so the workspace row stays locked only to the commit).
   await bumpDataVersion(db, workspaceId);
