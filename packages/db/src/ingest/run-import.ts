@@ -211,7 +211,8 @@ export async function runImport<E extends ImportEntity>(
       // update it); otherwise only when the file has other errors (its report lists every
       // problem) or after the table's unique key refused a repeated key (the write is then
       // undone and done again without the repeats).
-      let repeatsMarked = await holdsRows(trx, request.entity, request.workspaceId);
+      const firstLoad = !(await holdsRows(trx, request.entity, request.workspaceId));
+      let repeatsMarked = !firstLoad;
       await resolveStagedRows(trx, request.entity, request.workspaceId, {
         findRepeats: repeatsMarked,
         stagingTable,
@@ -287,7 +288,9 @@ export async function runImport<E extends ImportEntity>(
       }
       let excluded = zeroExcluded();
       if (request.entity === 'activities') {
-        excluded = await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected);
+        excluded = firstLoad
+          ? await excludedInWorkspace(trx, request.workspaceId)
+          : await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected);
         phase('count_excluded');
       }
       const result = { ...counts, inserted, updated, unchanged, excluded };
@@ -469,6 +472,26 @@ async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): P
     .where('id', '=', workspaceId)
     .executeTakeFirst();
   return row?.data_version ?? 0;
+}
+
+/**
+ * How many of the workspace's activities each counting rule excludes: those of an import
+ * into a workspace that held none (its rows are all there is), read without joining them.
+ */
+async function excludedInWorkspace(
+  trx: Kysely<Database>,
+  workspaceId: string,
+): Promise<Record<ExcludedReason, number>> {
+  const counts = await trx
+    .selectFrom('activities')
+    .select(['excluded_reason', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('excluded_reason', 'is not', null)
+    .groupBy('excluded_reason')
+    .execute();
+  const excluded = zeroExcluded();
+  for (const row of counts) if (row.excluded_reason) excluded[row.excluded_reason] = Number(row.n);
+  return excluded;
 }
 
 /**
