@@ -615,6 +615,16 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 20_000 });
   });
 
+  it('stages text with tabs, line breaks and backslashes unchanged', async () => {
+    const name = 'Tab\there, CR\r\nLF\nand C:\\path\\N';
+    const result = await bulk('reps', [{ externalId: 'rep\\odd\t1', name, team: 'T\\N' }]);
+    expect(result).toMatchObject({ inserted: 1, rejected: 0 });
+    const stored = await sql<{ external_id: string; name: string; team: string }>`
+      select external_id, name, team from reps
+      where workspace_id = ${workspaceId} and external_id = ${'rep\\odd\t1'}`.execute(t.db);
+    expect(stored.rows).toEqual([{ external_id: 'rep\\odd\t1', name, team: 'T\\N' }]);
+  });
+
   it('analyses a large write inside the import, and skips that when the table is busy', async () => {
     // A lowered threshold makes three rows "large".
     const large = { ...deps, analyzeAfterRows: 1 };

@@ -1,9 +1,10 @@
 /**
  * The staging table of each importable entity: its columns (typed as PostgreSQL will read
  * them), how a normalized row from core becomes those column values, and the key that
- * must be unique within one import. Staging tables are temporary, unindexed and dropped
- * at commit: rows are loaded into them (COPY on PostgreSQL, batched inserts on PGlite)
- * and moved into the real tables by one set-based upsert.
+ * must be unique within one import. Staging tables are unlogged, unindexed and dropped
+ * before the import commits (staging-writer.ts): rows are loaded into them (COPY on
+ * PostgreSQL, batched inserts on PGlite) and moved into the real tables by one set-based
+ * upsert.
  */
 import type { ImportEntity, ImportRowOf } from '@treeline/core';
 

@@ -81,6 +81,8 @@ function copyWriter<E extends ImportEntity>(
     failure = error;
   });
   let chunk = '';
+  // Instants (epoch milliseconds) and booleans ('t', 'f') never need escaping.
+  const verbatim = spec.columns.map((c) => c.type === 'timestamptz' || c.type === 'boolean');
 
   async function flush() {
     if (!chunk) return;
@@ -93,7 +95,7 @@ function copyWriter<E extends ImportEntity>(
   return {
     add(rowNumber, row) {
       if (failure) return Promise.reject(failure);
-      chunk += copyLine(rowNumber, spec.values(row));
+      chunk += copyLine(rowNumber, spec.values(row), verbatim);
       return chunk.length >= COPY_CHUNK_CHARS ? flush() : undefined;
     },
     async finish() {
@@ -121,9 +123,7 @@ function batchWriter<E extends ImportEntity>(
     const json = JSON.stringify(batch);
     batch = [];
     await sql`insert into ${sql.table(table)}
-      select * from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(
-      trx,
-    );
+      select * from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`.execute(trx);
   }
 
   return {
@@ -141,10 +141,16 @@ function batchWriter<E extends ImportEntity>(
   };
 }
 
-/** One row in COPY's text format: tab-separated, `\N` for null, with escapes. */
-function copyLine(rowNumber: number, values: StagedValue[]): string {
+/**
+ * One row in COPY's text format: tab-separated, `\N` for null, with escapes (except for
+ * the columns `verbatim` marks, whose values cannot hold a tab, line break or backslash).
+ */
+function copyLine(rowNumber: number, values: StagedValue[], verbatim: boolean[]): string {
   let line = String(rowNumber);
-  for (const value of values) line += `\t${value === null ? '\\N' : escapeCopy(value)}`;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? null;
+    line += `\t${value === null ? '\\N' : verbatim[i] ? value : escapeCopy(value)}`;
+  }
   return `${line}\n`;
 }
 
