@@ -343,22 +343,22 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
   it('finds a key repeated in a batch with no other error, in an empty workspace and a full one', async () => {
     // A workspace without activities: the resolve pass does not look for repeated keys, the
     // table's unique key refuses them and the import looks then.
-    const empty = await createWorkspace(t.db, {
-      slug: 'repeats',
-      name: 'Repeats',
-      time_zone: 'UTC',
-    });
-    const into = (entity: ImportEntity, rows: unknown[], extra: { dryRun?: boolean } = {}) =>
-      runImport(deps, {
-        workspaceId: empty.id,
-        entity,
-        origin: 'api',
-        mode: 'commit_valid',
-        records: readJsonRecords(entity, ndjson(rows), 'ndjson'),
-        ...extra,
-      });
-    await into('reps', REPS);
-    await into('contacts', CONTACTS);
+    const workspaceWithContacts = async (slug: string) => {
+      const ws = await createWorkspace(t.db, { slug, name: slug, time_zone: 'UTC' });
+      const into = (entity: ImportEntity, rows: unknown[], extra: { dryRun?: boolean } = {}) =>
+        runImport(deps, {
+          workspaceId: ws.id,
+          entity,
+          origin: 'api',
+          mode: 'commit_valid',
+          records: readJsonRecords(entity, ndjson(rows), 'ndjson'),
+          ...extra,
+        });
+      await into('reps', REPS);
+      await into('contacts', CONTACTS);
+      return { id: ws.id, into };
+    };
+    const { id: emptyId, into } = await workspaceWithContacts('repeats');
     const call = (externalId: string, contact: string, at: string) => ({
       externalId,
       contactExternalId: contact,
@@ -381,7 +381,7 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     // A dry run tells what the import would do, and writes nothing.
     const dry = await into('activities', batch, { dryRun: true });
     expect(dry).toMatchObject({ status: 'dry_run', inserted: 2, rejected: 1 });
-    expect(await contactOf(empty.id, 'k-1')).toBeNull();
+    expect(await contactOf(emptyId, 'k-1')).toBeNull();
     // The first row is kept, the repeat rejected naming the first.
     const first = await into('activities', batch);
     expect(first).toMatchObject({ status: 'committed', inserted: 2, rejected: 1 });
@@ -390,8 +390,8 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     ]);
     expect(first.errors[0]?.reason).toContain('is also on row 1');
     expect(first.excluded).toMatchObject({ duplicate: 0, no_contact: 0 });
-    expect(await contactOf(empty.id, 'k-1')).toBe('c-1');
-    const report = await listImportRejections(t.db, empty.id, first.importId as string);
+    expect(await contactOf(emptyId, 'k-1')).toBe('c-1');
+    const report = await listImportRejections(t.db, emptyId, first.importId as string);
     expect(report.map((r) => r.row)).toEqual([3]);
     // Now it holds rows: a stored key repeated is found as the rows are resolved, and the
     // stored row is updated once, from the first occurrence.
@@ -401,7 +401,7 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     ]);
     expect(again).toMatchObject({ status: 'committed', updated: 1, rejected: 1 });
     expect(again.errors.map((e) => e.row)).toEqual([2]);
-    expect(await contactOf(empty.id, 'k-2')).toBe('c-3');
+    expect(await contactOf(emptyId, 'k-2')).toBe('c-3');
 
     // A CSV file (all or nothing) with only a repeated new key is refused, naming the row,
     // here in a workspace that holds activities and in one that holds none.
@@ -416,21 +416,7 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(refused).toMatchObject({ status: 'refused', rejected: 1, inserted: 0 });
     expect(refused.errors.map((e) => [e.row, e.column])).toEqual([[3, 'Id']]);
     expect(await count('activities')).toBe(before);
-    const bare = await createWorkspace(t.db, { slug: 'repeats-csv', name: 'R', time_zone: 'UTC' });
-    await runImport(deps, {
-      workspaceId: bare.id,
-      entity: 'reps',
-      origin: 'api',
-      mode: 'commit_valid',
-      records: readJsonRecords('reps', ndjson(REPS), 'ndjson'),
-    });
-    await runImport(deps, {
-      workspaceId: bare.id,
-      entity: 'contacts',
-      origin: 'api',
-      mode: 'commit_valid',
-      records: readJsonRecords('contacts', ndjson(CONTACTS), 'ndjson'),
-    });
+    const bare = await workspaceWithContacts('repeats-csv');
     const refusedEmpty = await importCsv(deps, {
       workspaceId: bare.id,
       origin: 'csv',
