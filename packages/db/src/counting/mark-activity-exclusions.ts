@@ -19,6 +19,7 @@
  * policy applied when metrics are queried.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { withParallelReads } from '../parallel-reads';
 import type { Database, ExcludedReason } from '../schema/database';
 import { bumpDataVersion } from '../workspaces/workspace.repository';
 
@@ -64,6 +65,11 @@ export const EXCLUDED_REASONS: readonly ExcludedReason[] = [
   'system_event',
   'duplicate',
 ];
+
+/** A count of 0 for every exclusion reason. */
+export function noExclusions(): Record<ExcludedReason, number> {
+  return Object.fromEntries(EXCLUDED_REASONS.map((r) => [r, 0])) as Record<ExcludedReason, number>;
+}
 
 /**
  * The reason an activity is excluded by the row-level rules (every rule but duplicates,
@@ -162,10 +168,8 @@ async function markInTransaction(
       where current_reason is distinct from reason`;
 
   // The changes are collected first, by a statement that may read and sort the activities
-  // with parallel workers (an UPDATE never does; see the resolve pass of imports for the
-  // tuple cost), then written.
-  await sql`set local parallel_tuple_cost = 0.001`.execute(db);
-  await sql`create temp table ${sql.table(CHANGES_TABLE)} on commit drop as
+  // with parallel workers (an UPDATE never does), then written.
+  const collect = sql`create temp table ${sql.table(CHANGES_TABLE)} on commit drop as
     with recursive
     -- Rows that pass the first four rules, with the gaps to their neighbours of the same
     -- contact, rep and channel. Channel is compared bytewise: only equality matters.
@@ -220,8 +224,8 @@ async function markInTransaction(
       select id, tid, occurred_at from walk where id <> anchor_id
     ),
     desired as (${desired})
-    select tid, reason from desired`.execute(db);
-  await sql`set local parallel_tuple_cost = default`.execute(db);
+    select tid, reason from desired`;
+  await withParallelReads(db, () => collect.execute(db));
   // The rows to change are fetched by their addresses (a TID scan of the array), never by
   // hashing the address of every activity of the table (1.7 s at 5 M rows).
   const result = await sql`update activities a
@@ -236,10 +240,7 @@ async function markInTransaction(
   await bumpDataVersion(db, workspaceId);
 
   const changed = Number(result.numAffectedRows ?? 0);
-  const excluded = Object.fromEntries(EXCLUDED_REASONS.map((r) => [r, 0])) as Record<
-    ExcludedReason,
-    number
-  >;
+  const excluded = noExclusions();
   if (options.countWorkspace === false) return { counted: 0, excluded, changed };
   const rows = await db
     .selectFrom('activities')

@@ -14,7 +14,7 @@ import {
   toPeriodView,
 } from '@treeline/core';
 import { type Kysely, sql } from 'kysely';
-import { EXCLUDED_REASONS } from '../counting/mark-activity-exclusions';
+import { noExclusions } from '../counting/mark-activity-exclusions';
 import { periodBuckets } from '../metrics/period-buckets';
 import type { Database, ExcludedReason, ImportEntityName, Workspace } from '../schema/database';
 import { type ImportRecord, latestCommittedImports } from './import.repository';
@@ -80,10 +80,7 @@ export async function readDataHealth(
     const entry = {
       period: toPeriodView(p, periodOptions, now),
       counted: 0,
-      excluded: Object.fromEntries(EXCLUDED_REASONS.map((r) => [r, 0])) as Record<
-        ExcludedReason,
-        number
-      >,
+      excluded: noExclusions(),
     };
     byBucket.set(bucketOfPeriod[i] as number, entry);
     return entry;

@@ -17,7 +17,7 @@ import {
   type NormalizedRecord,
 } from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { EXCLUDED_REASONS, markActivityExclusions } from '../counting/mark-activity-exclusions';
+import { markActivityExclusions, noExclusions } from '../counting/mark-activity-exclusions';
 import type { CopyFrom } from '../open-database';
 import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
 import type { Database, ExcludedReason, ImportMode } from '../schema/database';
@@ -144,7 +144,7 @@ export async function runImport<E extends ImportEntity>(
   const base = {
     entity: request.entity,
     mode: request.mode,
-    excluded: zeroExcluded(),
+    excluded: noExclusions(),
     event: null,
     dataVersion: null,
     refusal: null,
@@ -247,16 +247,13 @@ export async function runImport<E extends ImportEntity>(
           });
         }
         if (staged.rejectedRows > 0) await dropRejectedRows(trx);
-        if (repeatsMarked) {
-          written = await writeResolvedRows(trx, request.entity, request.workspaceId);
-          break;
-        }
         await sql`savepoint write_rows`.execute(trx);
         try {
           written = await writeResolvedRows(trx, request.entity, request.workspaceId);
           await sql`release savepoint write_rows`.execute(trx);
         } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
+          // Once the repeats are noted, a refused key is not one of them: a real failure.
+          if (repeatsMarked || !isUniqueViolation(error)) throw error;
           // A key repeated in the import: undo the write, note the repeats, check again.
           await sql`rollback to savepoint write_rows`.execute(trx);
           await markRepeats();
@@ -277,20 +274,21 @@ export async function runImport<E extends ImportEntity>(
 
       // The counting rules are re-marked over the time the written rows cover (old values
       // of updated rows included); an import that changed nothing has nothing to re-mark.
+      // After a first load the workspace's activities are the import's rows: the pass counts
+      // their exclusions as it goes; any other import counts its own rows after it.
+      let excluded = noExclusions();
       if (span) {
-        await markActivityExclusions(trx, request.workspaceId, {
+        const marked = await markActivityExclusions(trx, request.workspaceId, {
           since: span.from,
-          countWorkspace: false,
+          countWorkspace: firstLoad,
           // Every write stores the row-level reason with the row (the upsert plan derives it).
           rowReasonsStored: true,
         });
+        if (firstLoad) excluded = marked.excluded;
         phase('mark_exclusions');
       }
-      let excluded = zeroExcluded();
-      if (request.entity === 'activities') {
-        excluded = firstLoad
-          ? await excludedInWorkspace(trx, request.workspaceId)
-          : await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected);
+      if (request.entity === 'activities' && !firstLoad) {
+        excluded = await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected);
         phase('count_excluded');
       }
       const result = { ...counts, inserted, updated, unchanged, excluded };
@@ -475,26 +473,6 @@ async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): P
 }
 
 /**
- * How many of the workspace's activities each counting rule excludes: those of an import
- * into a workspace that held none (its rows are all there is), read without joining them.
- */
-async function excludedInWorkspace(
-  trx: Kysely<Database>,
-  workspaceId: string,
-): Promise<Record<ExcludedReason, number>> {
-  const counts = await trx
-    .selectFrom('activities')
-    .select(['excluded_reason', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('workspace_id', '=', workspaceId)
-    .where('excluded_reason', 'is not', null)
-    .groupBy('excluded_reason')
-    .execute();
-  const excluded = zeroExcluded();
-  for (const row of counts) if (row.excluded_reason) excluded[row.excluded_reason] = Number(row.n);
-  return excluded;
-}
-
-/**
  * How many of the import's rows each counting rule excludes. A row-level reason is the one
  * the resolved row carries (written rows store it; an unchanged row's stored values, and so
  * its reason, equal the resolved ones); only duplicates, marked by the pass over the
@@ -530,7 +508,7 @@ async function excludedAmongImported(
     from ${sql.table(RESOLVED_TABLE)} s
     left join ${stored}
     group by 1`.execute(trx);
-  const excluded = zeroExcluded();
+  const excluded = noExclusions();
   for (const row of counts) if (row.reason) excluded[row.reason] = Number(row.n);
   return excluded;
 }
@@ -538,10 +516,6 @@ async function excludedAmongImported(
 /** A unique constraint refused a row (SQLSTATE 23505), on PostgreSQL and PGlite alike. */
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === '23505';
-}
-
-function zeroExcluded(): Record<ExcludedReason, number> {
-  return Object.fromEntries(EXCLUDED_REASONS.map((r) => [r, 0])) as Record<ExcludedReason, number>;
 }
 
 function dryRunMessage(
