@@ -12,6 +12,7 @@ import { ImportEventBus } from './import-event-bus';
 import { readDataHealth } from './read-data-health';
 import { readJsonRecords } from './read-json-records';
 import { type ImportDeps, runImport } from './run-import';
+import { storedRowLookup } from './upsert-staged-rows';
 
 const ndjson = (rows: unknown[]) => Readable.from([rows.map((r) => JSON.stringify(r)).join('\n')]);
 
@@ -428,6 +429,59 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     const left = await sql<{ n: string | number }>`select count(*) as n from activities
       where workspace_id = ${bare.id}`.execute(t.db);
     expect(Number(left.rows[0]?.n)).toBe(0);
+  });
+
+  it('looks the stored rows up by key when an import is small beside its table', async () => {
+    // The choice, from the row counts the statistics hold.
+    await t.db.transaction().execute(async (trx) => {
+      await sql`create temp table lookup_big on commit drop as select generate_series(1, 100) as n`.execute(
+        trx,
+      );
+      await sql`create temp table lookup_small on commit drop as select 1 as n union all select 2`.execute(
+        trx,
+      );
+      await sql`create temp table lookup_unanalysed on commit drop as select 1 as n`.execute(trx);
+      await sql`analyze lookup_big`.execute(trx);
+      await sql`analyze lookup_small`.execute(trx);
+      expect(await storedRowLookup(trx, 'lookup_big', 'lookup_small')).toBe('probe');
+      expect(await storedRowLookup(trx, 'lookup_small', 'lookup_big')).toBe('join');
+      expect(await storedRowLookup(trx, 'lookup_unanalysed', 'lookup_small')).toBe('join');
+    });
+
+    // An import that takes the look-up by key: a new, a changed and an unchanged row.
+    const probed = await createWorkspace(t.db, {
+      slug: 'probed',
+      name: 'Probed',
+      time_zone: 'UTC',
+    });
+    const activity = (i: number, hour = 9) => ({
+      externalId: `p-${i}`,
+      channel: 'email',
+      occurredAt: `2026-04-01T${String(hour).padStart(2, '0')}:00:00Z`,
+      direction: 'outbound',
+    });
+    const send = (rows: unknown[]) =>
+      runImport(deps, {
+        workspaceId: probed.id,
+        entity: 'activities',
+        origin: 'api',
+        mode: 'commit_valid',
+        records: readJsonRecords('activities', ndjson(rows), 'ndjson'),
+      });
+    const stored = Array.from({ length: 80 }, (_, i) => activity(i));
+    expect(await send(stored)).toMatchObject({ inserted: 80 });
+    await sql`analyze activities`.execute(t.db);
+    const result = await send([activity(0), activity(1, 10), activity(80)]);
+    expect(result).toMatchObject({ inserted: 1, updated: 1, unchanged: 1, rejected: 0 });
+    const { rows } = await sql<{ external_id: string; occurred_at: Date }>`
+      select external_id, occurred_at from activities
+      where workspace_id = ${probed.id} and external_id in ('p-1', 'p-80') order by external_id`.execute(
+      t.db,
+    );
+    expect(rows.map((r) => [r.external_id, new Date(r.occurred_at).toISOString()])).toEqual([
+      ['p-1', '2026-04-01T10:00:00.000Z'],
+      ['p-80', '2026-04-01T09:00:00.000Z'],
+    ]);
   });
 
   it('leaves no staging table behind, whether the import commits, is refused or is a dry run', async () => {

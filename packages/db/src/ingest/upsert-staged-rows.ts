@@ -201,13 +201,20 @@ export async function resolveStagedRows(
   const row = sql`select v.*${derived.length ? sql`, ${sql.join(derived.map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`))}` : sql``}
     from (${rows}) v`;
   const time = plan.timeColumn;
+  const stored =
+    (await storedRowLookup(trx, plan.table, options.stagingTable)) === 'probe'
+      ? // OFFSET 0 keeps the subquery from being flattened into a join the planner may
+        // hash; the key is unique, so it holds at most one row.
+        sql`left join lateral (select * from ${sql.table(plan.table)} t
+          where ${keyMatch(plan, workspaceId, 't', 'r')} offset 0) t on true`
+      : sql`left join ${sql.table(plan.table)} t on ${keyMatch(plan, workspaceId, 't', 'r')}`;
   // The staging table is read with parallel workers (decision 0028).
   const resolve = sql`create temp table ${sql.table(RESOLVED_TABLE)} on commit drop as
     select r.*, t.workspace_id is not null as present,
       t.workspace_id is not null and (${list('t', compared)}) is distinct from (${list('r', compared)}) as changed
       ${time ? sql`, t.${sql.raw(time)} as previous_time` : sql``}
     from (${row}) r
-    left join ${sql.table(plan.table)} t on ${keyMatch(plan, workspaceId, 't', 'r')}
+    ${stored}
     ${
       plan.insertOrder
         ? sql.raw(
@@ -220,6 +227,33 @@ export async function resolveStagedRows(
     }`;
   await withParallelReads(trx, () => resolve.execute(trx));
   await sql.raw(`analyze ${RESOLVED_TABLE}`).execute(trx);
+}
+
+/** Stored rows per staged row from which the resolve pass probes the key per staged row. */
+const PROBE_FROM_STORED_PER_STAGED = 20;
+
+/**
+ * How the resolve pass finds the stored row with a staged row's key. 'join': one join of
+ * the staged rows with the table, which reads every stored row once (hashed or sorted) and
+ * pays at any size beside the table. 'probe': one look-up of the table's unique key per
+ * staged row, for an import small beside the table (a day's rows into years of them: 50 k
+ * into 5 M resolved in 3.2 s by the join, which streams all 5 M rows through a hash; the
+ * planner prices a key look-up as a random read from disk and picks the join even though
+ * the table is cached). Decided from the row counts the statistics hold: the staging table
+ * is analysed just before; a table never analysed counts as empty, so it is joined.
+ * @example await storedRowLookup(trx, 'activities', 'import_stage_4711'); // 'probe'
+ */
+export async function storedRowLookup(
+  trx: Kysely<Database>,
+  table: string,
+  stagingTable: string,
+): Promise<'join' | 'probe'> {
+  const { rows } = await sql<{ staged: number; stored: number }>`
+    select (select reltuples from pg_class where oid = ${stagingTable}::regclass) as staged,
+      (select reltuples from pg_class where oid = ${table}::regclass) as stored`.execute(trx);
+  const staged = Math.max(1, Number(rows[0]?.staged ?? 0));
+  const stored = Number(rows[0]?.stored ?? 0);
+  return stored >= staged * PROBE_FROM_STORED_PER_STAGED ? 'probe' : 'join';
 }
 
 /**
