@@ -288,7 +288,9 @@ export async function runImport<E extends ImportEntity>(
         phase('mark_exclusions');
       }
       if (request.entity === 'activities' && !firstLoad) {
-        excluded = await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected);
+        excluded = span
+          ? await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected)
+          : await excludedAsStored(trx);
         phase('count_excluded');
       }
       const result = { ...counts, inserted, updated, unchanged, excluded };
@@ -508,6 +510,26 @@ async function excludedAmongImported(
     from ${sql.table(RESOLVED_TABLE)} s
     left join ${stored}
     group by 1`.execute(trx);
+  return tally(counts);
+}
+
+/**
+ * How many of the import's rows each counting rule excludes when the import wrote nothing:
+ * every row is stored as it was and no mark was redone, so each row's mark is the one its
+ * stored row had when the resolve pass read it (one scan of the resolved rows instead of
+ * a join with the workspace's duplicates).
+ */
+async function excludedAsStored(trx: Kysely<Database>): Promise<Record<ExcludedReason, number>> {
+  const { rows: counts } = await sql<{ reason: ExcludedReason | null; n: number | string }>`
+    select previous_excluded_reason as reason, count(*) as n
+    from ${sql.table(RESOLVED_TABLE)} group by 1`.execute(trx);
+  return tally(counts);
+}
+
+/** Rows counted per reason (the null reason, counted rows, left out) as a full record. */
+function tally(
+  counts: readonly { reason: ExcludedReason | null; n: number | string }[],
+): Record<ExcludedReason, number> {
   const excluded = noExclusions();
   for (const row of counts) if (row.reason) excluded[row.reason] = Number(row.n);
   return excluded;

@@ -19,7 +19,8 @@ import { STAGING_SPECS, type StagingSpec, stagedColumnRead } from './staging-spe
  * the first row with the same key when the row repeats one (and `duplicate_key`, that key
  * as text); for each reference column, `missing_<column>`: the external id it names when
  * the workspace has no such contact or rep; `present` and `changed` (a stored row has the
- * key; its values differ); and `previous_time`, the stored row's time. `duplicate_of` and
+ * key; its values differ); `previous_time`, the stored row's time; for activities,
+ * `previous_excluded_reason`, the stored row's counting mark. `duplicate_of` and
  * `duplicate_key` are null in a pass that does not look for repeated keys, until
  * markRepeatedKeys fills them in.
  */
@@ -221,6 +222,7 @@ export async function resolveStagedRows(
     select r.*, t.workspace_id is not null as present,
       t.workspace_id is not null and (${list('t', compared)}) is distinct from (${list('r', compared)}) as changed
       ${time ? sql`, t.${sql.raw(time)} as previous_time` : sql``}
+      ${plan.table === 'activities' ? sql`, t.excluded_reason as previous_excluded_reason` : sql``}
     from (${row}) r
     ${stored}
     ${
