@@ -214,7 +214,7 @@ export async function runImport<E extends ImportEntity>(
       const firstLoad = !(await holdsRows(trx, request.entity, request.workspaceId));
       let repeatsMarked = !firstLoad;
       await resolveStagedRows(trx, request.entity, request.workspaceId, {
-        findRepeats: repeatsMarked,
+        holdsRows: !firstLoad,
         stagingTable,
       });
       phase('resolve');

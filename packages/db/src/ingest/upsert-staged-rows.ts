@@ -19,8 +19,8 @@ import { STAGING_SPECS, type StagingSpec, stagedColumnRead } from './staging-spe
  * the first row with the same key when the row repeats one (and `duplicate_key`, that key
  * as text); for each reference column, `missing_<column>`: the external id it names when
  * the workspace has no such contact or rep; `present` and `changed` (a stored row has the
- * key; its values differ); `previous_time`, the stored row's time; for activities,
- * `previous_excluded_reason`, the stored row's counting mark. `duplicate_of` and
+ * key; its values differ); `previous_time`, the stored row's time, and the plan's other
+ * `previous_<column>` values (an activity's counting mark). `duplicate_of` and
  * `duplicate_key` are null in a pass that does not look for repeated keys, until
  * markRepeatedKeys fills them in.
  */
@@ -45,6 +45,8 @@ interface UpsertPlan {
   columns: ReadonlyArray<readonly [string, string]>;
   /** Columns derived from the others (computed over `v`, the row as it will be stored). */
   derived?: ReadonlyArray<readonly [string, RawBuilder<unknown>]>;
+  /** Stored values the resolved row keeps beside its own, as `previous_<column>`. */
+  previous?: readonly string[];
 }
 
 /** The alias a referenced table is joined as (an entity references each table at most once). */
@@ -115,6 +117,8 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
     // The row-level counting rules are stored as the row is written; duplicates, which
     // depend on neighbouring rows, are marked by the pass that follows the upsert.
     derived: [['excluded_reason', exclusionReasonByRules('v')]],
+    // An import that writes nothing counts its exclusions by the stored marks.
+    previous: ['excluded_reason'],
   },
   deals: {
     table: 'deals',
@@ -163,17 +167,18 @@ export interface UpsertOutcome {
 /**
  * Resolves every staged row into the resolved table (RESOLVED_TABLE), sorted by key when
  * the plan names an insert order: one pass joins the references, looks up the stored row
- * with the same key and compares its values, and, with `findRepeats`, finds keys repeated
- * within the import (one window over the key, which the key-order sort shares). Without
- * it, repeated keys are left to markRepeatedKeys and the target table's unique key (see
- * runImport): the window is a fifth of the pass.
- * @example await resolveStagedRows(trx, 'activities', workspaceId, { findRepeats: true, stagingTable });
+ * with the same key and compares its values, and, when the workspace `holdsRows` of the
+ * entity, finds keys repeated within the import (one window over the key, which the
+ * key-order sort shares). Into a workspace without rows, repeated keys are left to
+ * markRepeatedKeys and the target table's unique key (see runImport): the window is a
+ * fifth of the pass.
+ * @example await resolveStagedRows(trx, 'activities', workspaceId, { holdsRows: true, stagingTable });
  */
 export async function resolveStagedRows(
   trx: Kysely<Database>,
   entity: ImportEntity,
   workspaceId: string,
-  options: { findRepeats: boolean; stagingTable: string },
+  options: { holdsRows: boolean; stagingTable: string },
 ): Promise<void> {
   const plan = PLANS[entity];
   const spec: StagingSpec<ImportEntity> = STAGING_SPECS[entity];
@@ -190,7 +195,7 @@ export async function resolveStagedRows(
     const alias = REFERENCE_ALIAS[table];
     return `case when s.${column} is not null and ${alias}.id is null then s.${column} end as ${missingColumnOf(column)}`;
   });
-  const repeats = options.findRepeats
+  const repeats = options.holdsRows
     ? repeatedKeyColumns(spec)
     : 'null::bigint as duplicate_of, null::text as duplicate_key';
   const rows = raw(
@@ -202,8 +207,12 @@ export async function resolveStagedRows(
   const row = sql`select v.*${derived.length ? sql`, ${sql.join(derived.map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`))}` : sql``}
     from (${rows}) v`;
   const time = plan.timeColumn;
+  // Into a workspace without rows there is nothing to look up: the join reads nothing.
+  const lookup = options.holdsRows
+    ? await storedRowLookup(trx, plan.table, options.stagingTable)
+    : 'join';
   const stored =
-    (await storedRowLookup(trx, plan.table, options.stagingTable)) === 'probe'
+    lookup === 'probe'
       ? // OFFSET 0 keeps the subquery from being flattened into a join the planner may
         // hash; the key is unique, so it holds at most one row.
         sql`left join lateral (select * from ${sql.table(plan.table)} t
@@ -216,13 +225,13 @@ export async function resolveStagedRows(
         sql`left join (select * from ${sql.table(plan.table)}
           where workspace_id = ${workspaceId}
           order by ${sql.raw(plan.key.join(', '))}) t
-          on ${sql.raw(plan.key.map((k) => `t.${k} = r.${k}`).join(' and '))}`;
+          on ${keysEqual(plan, 't', 'r')}`;
   // The staging table is read with parallel workers (decision 0028).
   const resolve = sql`create temp table ${sql.table(RESOLVED_TABLE)} on commit drop as
     select r.*, t.workspace_id is not null as present,
       t.workspace_id is not null and (${list('t', compared)}) is distinct from (${list('r', compared)}) as changed
       ${time ? sql`, t.${sql.raw(time)} as previous_time` : sql``}
-      ${plan.table === 'activities' ? sql`, t.excluded_reason as previous_excluded_reason` : sql``}
+      ${sql.raw((plan.previous ?? []).map((c) => `, t.${c} as previous_${c}`).join(''))}
     from (${row}) r
     ${stored}
     ${
@@ -271,7 +280,7 @@ export async function storedRowLookup(
  * match a stored one, and a key repeated in the import is refused by the unique key of the
  * table when written; when it does, two rows repeating a stored key would both update it,
  * so the resolve pass looks for repeated keys.
- * @example const findRepeats = await holdsRows(trx, 'activities', workspaceId);
+ * @example const firstLoad = !(await holdsRows(trx, 'activities', workspaceId));
  */
 export async function holdsRows(
   trx: Kysely<Database>,
@@ -376,11 +385,12 @@ function stagedRows(spec: StagingSpec<ImportEntity>, table: string): string {
 }
 
 function keyMatch(plan: UpsertPlan, workspaceId: string, left: string, right: string) {
-  return sql.raw(
-    [`${left}.workspace_id = '${workspaceId}'::uuid`]
-      .concat(plan.key.map((k) => `${left}.${k} = ${right}.${k}`))
-      .join(' and '),
-  );
+  return sql`${sql.raw(`${left}.workspace_id = '${workspaceId}'::uuid`)} and ${keysEqual(plan, left, right)}`;
+}
+
+/** The natural key of `left` equals that of `right`. */
+function keysEqual(plan: UpsertPlan, left: string, right: string) {
+  return sql.raw(plan.key.map((k) => `${left}.${k} = ${right}.${k}`).join(' and '));
 }
 
 function list(alias: string, columns: readonly string[]) {
