@@ -64,6 +64,7 @@ const DOMAIN_STATUS: Record<string, ContentfulStatusCode> = {
   metric_key_taken: 409,
   metric_read_only: 409,
   metric_in_use: 409,
+  metric_breaks_trees: 409,
   // Imports
   too_many_rows: 413,
   file_too_large: 413,
@@ -88,6 +89,7 @@ const DOMAIN_TITLE: Record<string, string> = {
   tree_version_conflict: 'The tree changed since you read it',
   metric_read_only: 'Built-in metrics are read-only',
   metric_in_use: 'Metric in use',
+  metric_breaks_trees: 'The change would break trees',
   metric_key_taken: 'Metric key taken',
   too_many_rows: 'Too many rows',
   file_too_large: 'File too large',

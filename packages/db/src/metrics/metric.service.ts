@@ -4,9 +4,17 @@
  * cycles, bad formulas, dimensions a source lacks are refused naming the culprit. Each
  * metric comes with the dimensions it can be filtered and split by.
  */
-import { DomainError, isDomainError, type MetricSpec, metricDependencies } from '@treeline/core';
+import {
+  DomainError,
+  isDomainError,
+  type MetricSpec,
+  metricDependencies,
+  type TreeIssue,
+} from '@treeline/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database';
+import { readTreeDraft } from '../trees/tree.repository';
+import { treeDraftIssues } from '../trees/tree.service';
 import {
   type CatalogMetricSpec,
   deleteCustomMetric,
@@ -144,8 +152,9 @@ export async function createMetric(
 
 /**
  * Changes a custom metric (its key stays). null when there is none; DomainError
- * metric_read_only (409) for a built-in, or the compile error (422) of it or of a metric
- * that refers to it.
+ * metric_read_only (409) for a built-in, the compile error (422) of it or of a metric
+ * that refers to it, or metric_breaks_trees (409) when a tree using it would no longer
+ * validate (named).
  *
  * @example await updateMetric(db, ws.id, 'calls_per_rep', { name: 'Calls per rep' });
  */
@@ -163,9 +172,59 @@ export async function updateMetric(
   const changed: MetricSpec = { ...spec, ...patch, key };
   const next = new Map<string, MetricSpec>(specs);
   next.set(key, changed);
-  const catalog = checkCompiles(next, [key, ...dependentsOf(specs, key)]);
+  const dependents = dependentsOf(specs, key);
+  const catalog = checkCompiles(next, [key, ...dependents]);
+  await refuseBreakingTrees(db, workspaceId, key, [key, ...dependents], specs, next);
   const updated = await updateCustomMetric(db, workspaceId, changed);
   return updated ? withDimensions(catalog, updated) : null;
+}
+
+/**
+ * Throws metric_breaks_trees (409) when changing `key` would keep a tree that uses it (or a
+ * metric in `affected`, which refer to it) from being saved as it is: a node filtered by a
+ * dimension the metric loses, children that no longer add or divide up to their parent.
+ * Only problems the change brings count; a tree that already had some (a node with no
+ * owner yet) does not block it. The first few are named, all are in the details.
+ */
+async function refuseBreakingTrees(
+  db: Kysely<Database>,
+  workspaceId: string,
+  key: string,
+  affected: readonly string[],
+  before: ReadonlyMap<string, MetricSpec>,
+  after: ReadonlyMap<string, MetricSpec>,
+): Promise<void> {
+  const trees = new Map<string, string>();
+  for (const metric of affected) {
+    for (const tree of await treesUsingMetric(db, workspaceId, metric))
+      trees.set(tree.id, tree.name);
+  }
+  const broken: Array<{ treeId: string; treeName: string; issue: TreeIssue }> = [];
+  const issueKey = (issue: TreeIssue) =>
+    `${issue.code}\u0000${issue.nodeId ?? ''}\u0000${issue.edgeId ?? ''}`;
+  for (const [treeId, treeName] of trees) {
+    const stored = await readTreeDraft(db, workspaceId, treeId);
+    if (!stored) continue;
+    const options = { requireAccountable: false };
+    const existing = new Set(treeDraftIssues(stored.draft, before, options).map(issueKey));
+    for (const issue of treeDraftIssues(stored.draft, after, options)) {
+      if (!existing.has(issueKey(issue))) broken.push({ treeId, treeName, issue });
+    }
+  }
+  if (broken.length === 0) return;
+  const named = broken
+    .slice(0, 3)
+    .map(({ treeName, issue }) => `in tree '${treeName}', ${issue.message}`)
+    .join('; ');
+  const more = broken.length > 3 ? ` (and ${broken.length - 3} more)` : '';
+  throw new DomainError(
+    'metric_breaks_trees',
+    `changing '${key}' would break trees that use it: ${named}${more}. Change those nodes first, or keep the metric as it is`,
+    {
+      metricKey: key,
+      errors: broken.map(({ treeId, treeName, issue }) => ({ ...issue, treeId, treeName })),
+    },
+  );
 }
 
 /**

@@ -10,9 +10,11 @@ import {
   describeTreeDraftChanges,
   diffTreeDrafts,
   isDomainError,
+  type MetricSpec,
   type TreeDraft,
   type TreeDraftChanges,
   type TreeIssue,
+  type TreeValidationOptions,
   treeDraftFromTemplate,
   treeHygieneWarnings,
   treeTemplateByKey,
@@ -80,12 +82,28 @@ export async function checkTreeDraft(
     loadMetricSpecs(db, workspace.id),
     db.selectFrom('people').select('id').where('workspace_id', '=', workspace.id).execute(),
   ]);
-  const issues = validateTree(draft, catalog, {
+  const issues = treeDraftIssues(draft, catalog, {
     people: new Set(people.map((p) => p.id)),
     ...(options.requireAccountable === undefined
       ? {}
       : { requireAccountable: options.requireAccountable }),
   });
+  return { issues, catalog };
+}
+
+/**
+ * What keeps `draft` from being saved against a given metric catalog (see checkTreeDraft),
+ * without reading the database: a change to the catalog can be checked against the trees
+ * before it is made.
+ *
+ * @example treeDraftIssues(stored.draft, catalogAfterTheEdit, { requireAccountable: false });
+ */
+export function treeDraftIssues(
+  draft: TreeDraft,
+  catalog: ReadonlyMap<string, MetricSpec>,
+  options: TreeValidationOptions = {},
+): TreeIssue[] {
+  const issues = validateTree(draft, catalog, options);
   const engineCatalog = metricCatalog(catalog.values());
   for (const node of draft.nodes) {
     if (!catalog.has(node.metricKey)) continue;
@@ -100,7 +118,7 @@ export async function checkTreeDraft(
       });
     }
   }
-  return { issues, catalog };
+  return issues;
 }
 
 function invalidTree(issues: TreeIssue[]): DomainError {

@@ -79,7 +79,9 @@ const updateMetricRoute = createRoute({
   responses: {
     200: { content: { 'application/json': { schema: MetricSchema } }, description: 'The metric' },
     404: problem('No such metric'),
-    409: problem('Built-in metrics are read-only'),
+    409: problem(
+      'A built-in metric (read-only), or a change that would keep trees using the metric from validating (named, per node)',
+    ),
     422: problem('The definition, or a metric that uses it, does not compile'),
   },
 });

@@ -1,6 +1,12 @@
 import type { z } from '@hono/zod-openapi';
 import { BUILT_IN_METRICS, type MetricDefinition } from '@treeline/core';
-import { createWorkspace, type NewActivity, type Workspace } from '@treeline/db';
+import {
+  createTree,
+  createWorkspace,
+  type NewActivity,
+  saveTree,
+  type Workspace,
+} from '@treeline/db';
 import {
   createTestDatabase,
   databaseKindsUnderTest,
@@ -292,6 +298,40 @@ describe.each(databaseKindsUnderTest())('metrics API on %s', (kind) => {
     expect((await send('DELETE', '/api/metrics/median_hours')).status).toBe(204);
     expect((await send('DELETE', '/api/metrics/median_hours')).status).toBe(404);
     expect((await send('PATCH', '/api/metrics/nope', { name: 'x' })).status).toBe(404);
+  });
+
+  it('refuses with 409 a change that would break a tree using the metric', async () => {
+    const person = await t.db
+      .insertInto('people')
+      .values({ workspace_id: ws.id, name: 'Ann', email: 'ann@example.com', role: 'admin' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const tree = await createTree(t.db, ws, { name: 'Inbound', owner: person.id });
+    await saveTree(t.db, ws, tree.id, {
+      version: tree.version,
+      draft: {
+        ...tree.draft,
+        nodes: [
+          {
+            id: 'n1',
+            metricKey: 'calls',
+            label: 'Inbound calls',
+            filter: { direction: 'inbound' },
+            position: { x: 0, y: 0 },
+            band: null,
+            raci: { accountable: [person.id], responsible: [], consulted: [], informed: [] },
+          },
+        ],
+      },
+    });
+    const res = await send('PATCH', '/api/metrics/calls', {
+      definition: { type: 'count', source: 'contacts', filter: {} },
+    });
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as { title: string; detail: string; errors: unknown[] };
+    expect(body.title).toBe('The change would break trees');
+    expect(body.detail).toContain("in tree 'Inbound', 'Inbound calls' cannot be evaluated");
+    expect(body.errors).toHaveLength(1);
   });
 
   it('evaluates a series with a split and a filter', async () => {
