@@ -73,6 +73,10 @@ describe('the period controls of the tree canvas', () => {
     await expect
       .poll(() => page.getByText('This node could not be evaluated.').count(), { timeout: 10_000 })
       .toBe(1);
+    // …and shows no value, chart or facts it does not have.
+    const panel = page.locator('.panel__scroll');
+    expect(await panel.getByRole('region', { name: 'Values' }).count()).toBe(0);
+    expect(await panel.locator('.panel__value-row').count()).toBe(0);
     await page.screenshot({ path: join(artifacts, 'controls-filter-not-evaluated.png') });
 
     // Without the filter every node has its value again.

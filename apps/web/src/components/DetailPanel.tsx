@@ -338,7 +338,7 @@ function NodeDetails({
           </div>
         ) : null}
 
-        {pending ? null : (
+        {pending || node.error ? null : (
           <>
             <div className="panel__value-row">
               <span className={`panel__value${node.value === null ? ' is-empty' : ''}`}>
@@ -365,7 +365,7 @@ function NodeDetails({
         </section>
       )}
 
-      {pending ? null : (
+      {pending || node.error ? null : (
         <section className="panel__section" aria-label="Values">
           <dl className="facts">
             <Fact term="Value">{formatMetricValue(node.value, node.unit)}</Fact>
