@@ -64,6 +64,7 @@ describe('the API shell', () => {
     expect(methods('/api/metrics')).toEqual(['get', 'post']);
     expect(methods('/api/metrics/{key}')).toEqual(['delete', 'patch']);
     expect(methods('/api/metrics/{key}/series')).toEqual(['get']);
+    expect(methods('/api/dimension-values')).toEqual(['get']);
     const docs = await withWorkspace.request('/api/docs');
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/openapi.json');

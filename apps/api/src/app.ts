@@ -12,6 +12,7 @@ import { ImportEventBus, TreeViewCache } from '@treeline/db';
 import { type AppDeps, type AppEnv, requestContext } from './context';
 import { handleError, problemResponse } from './errors';
 import { dataHealthRoutes } from './routes/data-health/data-health.routes';
+import { dimensionRoutes } from './routes/dimensions/dimensions.routes';
 import { eventRoutes } from './routes/events/events.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { bulkRoutes } from './routes/imports/bulk.routes';
@@ -61,6 +62,7 @@ function apiRoutes(deps: AppDeps) {
     .route('/', templateRoutes)
     .route('/', peopleRoutes)
     .route('/', metricRoutes)
+    .route('/', dimensionRoutes)
     .route('/', bulkRoutes)
     .route('/', uploadRoutes)
     .route('/', importRoutes)

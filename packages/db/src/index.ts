@@ -2,6 +2,7 @@ export * from './counting/mark-activity-exclusions';
 export * from './demo';
 export * from './errors';
 export * from './ingest';
+export * from './metrics/dimension-values';
 export * from './metrics/evaluate-metric-series';
 export * from './metrics/metric.repository';
 export * from './metrics/metric.service';

@@ -28,7 +28,7 @@ export interface SourceDimension {
   value: RawBuilder<unknown>;
 }
 
-type ValueRule =
+export type ValueRule =
   | { kind: 'text' }
   | { kind: 'boolean' }
   | { kind: 'id' }
@@ -152,6 +152,16 @@ export const PROPERTY_DIMENSIONS = `${PROPERTY_PREFIX}<key>`;
  */
 export function knownDimensions(): string[] {
   return [...Object.keys(DIMENSIONS), PROPERTY_DIMENSIONS];
+}
+
+/**
+ * The values each dimension takes, by kind: an enum's own list, 'true'/'false', a rep's id,
+ * or free text (custom properties left out: their keys are the workspace's own).
+ *
+ * @example dimensionValueRules().find((d) => d.name === 'segment')?.values // { kind: 'enum', values: ['smb', …] }
+ */
+export function dimensionValueRules(): Array<{ name: string; values: ValueRule }> {
+  return Object.entries(DIMENSIONS).map(([name, rule]) => ({ name, values: rule.values }));
 }
 
 /** The dimensions a source can be filtered and split by. */

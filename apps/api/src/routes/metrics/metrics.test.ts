@@ -300,6 +300,25 @@ describe.each(databaseKindsUnderTest())('metrics API on %s', (kind) => {
     expect((await send('PATCH', '/api/metrics/nope', { name: 'x' })).status).toBe(404);
   });
 
+  it("lists the workspace's values of each dimension for filters", async () => {
+    const res = await send('GET', '/api/dimension-values');
+    expect(res.status).toBe(200);
+    const { dimensions } = (await res.json()) as {
+      dimensions: Array<{ dimension: string; kind: string; values: unknown[] | null }>;
+    };
+    const byName = new Map(dimensions.map((d) => [d.dimension, d] as const));
+    expect(byName.get('team')).toEqual({
+      dimension: 'team',
+      kind: 'text',
+      values: [{ value: 'A', label: null, rows: 1 }],
+    });
+    expect(byName.get('source')?.values).toEqual([{ value: 'referral', label: null, rows: 2 }]);
+    expect(byName.get('rep')?.values).toEqual([
+      { value: expect.stringMatching(/^\d+$/), label: 'Rep', rows: null },
+    ]);
+    expect(byName.get('channel')?.kind).toBe('enum');
+  });
+
   it('refuses with 409 a change that would break a tree using the metric', async () => {
     const person = await t.db
       .insertInto('people')
