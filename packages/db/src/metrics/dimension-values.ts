@@ -7,7 +7,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/database';
-import { dimensionValueRules } from './metric-dimensions';
+import { dimensionValueRules, type ValueRule } from './metric-dimensions';
 
 export interface DimensionValue {
   value: string;
@@ -72,32 +72,18 @@ export async function listDimensionValues(
     values.push({ value: row.value, label: null, rows: Number(row.rows) });
     listed.set(row.dimension, values);
   }
-  return dimensionValueRules().map(({ name, values: rule }): DimensionValues => {
-    switch (rule.kind) {
-      case 'enum':
-        return {
-          dimension: name,
-          kind: 'enum',
-          values: rule.values.map((value) => ({ value, label: null, rows: null })),
-        };
-      case 'boolean':
-        return {
-          dimension: name,
-          kind: 'boolean',
-          values: ['true', 'false'].map((value) => ({ value, label: null, rows: null })),
-        };
-      case 'id':
-        return {
-          dimension: name,
-          kind: 'id',
-          values: reps.map((rep) => ({ value: String(rep.id), label: rep.name, rows: null })),
-        };
-      case 'text':
-        return {
-          dimension: name,
-          kind: 'text',
-          values: name in TEXT_COLUMNS ? (listed.get(name) ?? []) : null,
-        };
+  const plain = (value: string): DimensionValue => ({ value, label: null, rows: null });
+  const valuesOf = (name: string, rule: ValueRule): DimensionValue[] | null => {
+    if (rule.kind === 'enum') return rule.values.map(plain);
+    if (rule.kind === 'boolean') return ['true', 'false'].map(plain);
+    if (rule.kind === 'id') {
+      return reps.map((rep) => ({ value: String(rep.id), label: rep.name, rows: null }));
     }
-  });
+    return name in TEXT_COLUMNS ? (listed.get(name) ?? []) : null;
+  };
+  return dimensionValueRules().map(({ name, values: rule }) => ({
+    dimension: name,
+    kind: rule.kind,
+    values: valuesOf(name, rule),
+  }));
 }
