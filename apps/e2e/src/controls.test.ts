@@ -54,8 +54,17 @@ describe('the period controls of the tree canvas', () => {
     await expect.poll(settled, { timeout: 30_000 }).toBe('false');
     expect(await page.locator('.metric-node.has-error').count()).toBe(0);
 
+    // The filter offers the teams and lead sources the workspace's data holds.
+    const treeFilter = page.getByLabel('Filter the tree');
+    await expect
+      .poll(() => treeFilter.locator('option', { hasText: 'Source: Referral' }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    expect(await treeFilter.locator('option', { hasText: /^Team: / }).count()).toBeGreaterThan(1);
+
     // Lead source is a contact dimension: selling hours (capacity, per rep) cannot take it.
-    await page.getByLabel('Filter the tree').selectOption('source=referral');
+    await treeFilter.selectOption('source=referral');
     await expect.poll(settled, { timeout: 30_000 }).toBe('false');
     const failed = page.locator('.metric-node.has-error');
     await expect.poll(() => failed.count(), { timeout: 30_000 }).toBeGreaterThan(0);

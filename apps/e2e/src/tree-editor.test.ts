@@ -84,6 +84,9 @@ describe('a revenue lead builds a tree', () => {
     await panel.getByLabel('Node label').fill('Tasks per contact');
     await panel.getByLabel('Node label').press('Enter');
     await panel.getByLabel('Filter dimension').fill('channel');
+    // The value field suggests the dimension's values (the channels).
+    const valueList = await panel.getByLabel('Filter value').getAttribute('list');
+    await expect.poll(() => panel.locator(`datalist[id="${valueList}"] option`).count()).toBe(6);
     await panel.getByLabel('Filter value').fill('task');
     await panel.getByRole('button', { name: 'Add filter' }).click();
     const tasks = nodeCard(page, 'Tasks per contact');

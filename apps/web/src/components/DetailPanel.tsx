@@ -27,6 +27,7 @@ import {
   useSelectedNode,
   useTreeView,
 } from '../editor/store';
+import type { DimensionValues } from '../lib/api';
 import { changeTone } from '../lib/change-tone';
 import {
   formatMetricValue,
@@ -50,7 +51,14 @@ const DIRECTION_WORDS: Record<MetricDirection, string> = {
   within_band: 'Best within its band',
 };
 
-export function DetailPanel({ loading }: { loading: boolean }) {
+export function DetailPanel({
+  loading,
+  dimensionValues,
+}: {
+  loading: boolean;
+  /** The workspace's dimension values (for the node filter's suggestions), once loaded. */
+  dimensionValues: readonly DimensionValues[] | null;
+}) {
   const view = useTreeView();
   const draft = useDraft();
   const selected = useSelectedNode();
@@ -68,6 +76,7 @@ export function DetailPanel({ loading }: { loading: boolean }) {
           issues={selected.issues}
           view={view}
           draft={draft}
+          dimensionValues={dimensionValues}
         />
       ) : edgeId ? (
         <EdgeDetails edgeId={edgeId} draft={draft} />
@@ -238,6 +247,7 @@ function NodeDetails({
   issues,
   view,
   draft,
+  dimensionValues,
 }: {
   node: NodeView;
   draftNode: TreeDraftNode;
@@ -245,10 +255,14 @@ function NodeDetails({
   issues: readonly string[];
   view: TreeView | null;
   draft: TreeDraft;
+  dimensionValues: readonly DimensionValues[] | null;
 }) {
   const { selectNode, updateNode, setBand, assignRole, updateTree, deleteElements } =
     useEditorActions();
   const people = useEditorStore((state) => state.people);
+  const metricDimensions = useEditorStore(
+    (state) => state.catalog.get(draftNode.metricKey)?.dimensions ?? null,
+  );
   const allWarnings = useEditorStore((state) => state.warnings);
   const warnings = useMemo(
     () => allWarnings.filter((warning) => warning.nodeId === node.id),
@@ -432,6 +446,8 @@ function NodeDetails({
         </h3>
         <FilterEditor
           filter={draftNode.filter}
+          dimensions={metricDimensions}
+          known={dimensionValues}
           onChange={(filter) => updateNode(node.id, { filter })}
         />
       </section>

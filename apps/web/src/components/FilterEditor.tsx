@@ -1,18 +1,26 @@
 /**
  * A node's own filter (e.g. channel = call), edited as dimension = value pairs: each one
- * removable, a new one added with a dimension (suggested from the catalog's dimensions) and
- * a value. The server says when a dimension does not fit the node's metric.
+ * removable, a new one added with a dimension (suggested from those the node's metric can
+ * be filtered by) and a value (suggested from the values the workspace's data holds for
+ * it). The server says when a dimension does not fit the node's metric.
  */
 import type { DimensionFilter } from '@treeline/core';
 import { Plus, X } from 'lucide-react';
 import { useId, useState } from 'react';
-import { DIMENSION_SUGGESTIONS } from '../lib/metric-catalog';
+import type { DimensionValues } from '../lib/api';
+import { filterSuggestions } from '../lib/filter-suggestions';
 
 export function FilterEditor({
   filter,
+  dimensions,
+  known,
   onChange,
 }: {
   filter: DimensionFilter;
+  /** The dimensions the node's metric takes (the catalog's), or null when not known. */
+  dimensions: readonly string[] | null;
+  /** The workspace's dimension values, once loaded. */
+  known: readonly DimensionValues[] | null;
   onChange: (filter: DimensionFilter) => void;
 }) {
   const id = useId();
@@ -20,6 +28,7 @@ export function FilterEditor({
   const [value, setValue] = useState('');
   const entries = Object.entries(filter);
   const canAdd = dimension.trim() !== '' && value.trim() !== '';
+  const suggested = filterSuggestions(dimensions, known, dimension.trim());
 
   function add(event: React.FormEvent) {
     event.preventDefault();
@@ -73,6 +82,7 @@ export function FilterEditor({
           className="input"
           aria-label="Filter value"
           placeholder="value"
+          list={`${id}-values`}
           value={value}
           onChange={(event) => setValue(event.target.value)}
         />
@@ -86,8 +96,15 @@ export function FilterEditor({
           <Plus aria-hidden size={14} />
         </button>
         <datalist id={`${id}-dimensions`}>
-          {DIMENSION_SUGGESTIONS.map((suggestion) => (
+          {suggested.dimensions.map((suggestion) => (
             <option key={suggestion} value={suggestion} />
+          ))}
+        </datalist>
+        <datalist id={`${id}-values`}>
+          {suggested.values.map((suggestion) => (
+            <option key={suggestion.value} value={suggestion.value}>
+              {suggestion.label}
+            </option>
           ))}
         </datalist>
       </form>

@@ -2,7 +2,7 @@
  * The top bar's period controls: the time grain (Week / Month / Quarter) as a segmented
  * group, the period shown (a picker, once the tree's values are in), what changes compare
  * with (the period before, or the same period last year), and one tree-wide filter (a
- * team, a segment or a source) as a select.
+ * team, a segment or a source the workspace's data holds) as a select.
  */
 import type { CompareMode, Grain } from '@treeline/core';
 import { Filter, GitCompareArrows } from 'lucide-react';
@@ -11,7 +11,7 @@ import {
   COMPARE_CHOICES,
   decodeViewFilter,
   encodeViewFilter,
-  FILTER_CHOICES,
+  type FilterChoice,
   GRAIN_CHOICES,
   type ViewFilter,
 } from '../lib/view-controls';
@@ -23,6 +23,7 @@ export function PeriodControls({
   compare,
   onCompareChange,
   filter,
+  filterChoices,
   onFilterChange,
 }: {
   grain: Grain;
@@ -32,6 +33,8 @@ export function PeriodControls({
   compare: CompareMode;
   onCompareChange: (compare: CompareMode) => void;
   filter: ViewFilter | null;
+  /** The filter's groups with the workspace's values (view-controls' filterChoices). */
+  filterChoices: readonly FilterChoice[];
   onFilterChange: (filter: ViewFilter | null) => void;
 }) {
   return (
@@ -75,18 +78,20 @@ export function PeriodControls({
           onChange={(event) => onFilterChange(decodeViewFilter(event.target.value))}
         >
           <option value="">All data</option>
-          {FILTER_CHOICES.map((group) => (
-            <optgroup key={group.dimension} label={group.label}>
-              {group.values.map((choice) => (
-                <option
-                  key={choice.value}
-                  value={encodeViewFilter({ dimension: group.dimension, value: choice.value })}
-                >
-                  {group.label}: {choice.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          {filterChoices
+            .filter((group) => group.values.length > 0)
+            .map((group) => (
+              <optgroup key={group.dimension} label={group.label}>
+                {group.values.map((choice) => (
+                  <option
+                    key={choice.value}
+                    value={encodeViewFilter({ dimension: group.dimension, value: choice.value })}
+                  >
+                    {group.label}: {choice.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
         </select>
       </label>
     </div>

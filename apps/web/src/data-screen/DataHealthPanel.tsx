@@ -17,6 +17,7 @@ import {
 } from 'recharts';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
+import { useKeptResource } from '../lib/use-kept-resource';
 import { dataApi } from './data-api';
 import {
   ENTITY_LABELS,
@@ -26,7 +27,6 @@ import {
   formatRelativeTime,
 } from './data-format';
 import { healthChartData, isHealthEmpty } from './health-chart-data';
-import { useKeptResource } from './use-kept-resource';
 
 type HealthGrain = 'week' | 'month';
 

@@ -6,6 +6,7 @@ import { Download, History } from 'lucide-react';
 import { useId } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
+import { useKeptResource } from '../lib/use-kept-resource';
 import { dataApi } from './data-api';
 import {
   ENTITY_LABELS,
@@ -14,7 +15,6 @@ import {
   formatDateTime,
   formatRelativeTime,
 } from './data-format';
-import { useKeptResource } from './use-kept-resource';
 
 const ORIGIN_LABELS: Record<string, string> = { csv: 'CSV upload', api: 'Bulk API', cli: 'CLI' };
 

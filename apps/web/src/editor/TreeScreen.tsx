@@ -32,9 +32,10 @@ import {
   type TreeControls,
   treeAddressFromHash,
 } from '../lib/tree-address';
+import { useKeptResource } from '../lib/use-kept-resource';
 import { useDataVersion } from '../lib/use-live-data';
 import { type Resource, useResource } from '../lib/use-resource';
-import { encodeViewFilter } from '../lib/view-controls';
+import { encodeViewFilter, filterChoices } from '../lib/view-controls';
 import { ConflictDialog } from './ConflictDialog';
 import { useEditorActions, useEditorStore, useTreeView } from './store';
 import { TreeCanvas } from './TreeCanvas';
@@ -98,6 +99,13 @@ export function TreeScreen({
 
   const metrics = useResource('metrics', (signal) => api.listMetrics(signal));
   const people = useResource('people', (signal) => api.listPeople(signal));
+  // The teams, sources and reps the data holds change with imports; the last list stays
+  // on screen while the next loads.
+  const dataVersion = useDataVersion();
+  const dimensionValues = useKeptResource(`dimension-values:${dataVersion}`, (signal) =>
+    api.listDimensionValues(signal),
+  );
+  const knownValues = dimensionValues.status === 'success' ? dimensionValues.data : null;
   const metricList = metrics.status === 'success' ? metrics.data : null;
   const personList = people.status === 'success' ? people.data : null;
   useEffect(() => {
@@ -139,7 +147,6 @@ export function TreeScreen({
     setView,
   );
   // A failed first read of this grain or filter is retried when the data comes back.
-  const dataVersion = useDataVersion();
   const retryView = treeView.retry;
   const viewFailed = treeView.status === 'error';
   const lastDataVersion = useRef(dataVersion);
@@ -209,6 +216,7 @@ export function TreeScreen({
                 compare={compare}
                 onCompareChange={(next) => setControls((c) => ({ ...c, compare: next }))}
                 filter={filter}
+                filterChoices={filterChoices(knownValues, filter)}
                 onFilterChange={(next) => setControls((c) => ({ ...c, filter: next }))}
               />
               {draftReady ? <MotionSelect /> : null}
@@ -239,6 +247,7 @@ export function TreeScreen({
       </main>
       <DetailPanel
         loading={trees.status === 'loading' || (tree !== null && !viewReady && problem === null)}
+        dimensionValues={knownValues}
       />
       <ConflictDialog />
     </>

@@ -171,6 +171,21 @@ export interface TreeViewQuery {
   filter: ViewFilter | null;
 }
 
+/** A value a dimension takes in the workspace (GET /api/dimension-values). */
+export interface DimensionValue {
+  value: string;
+  /** How people read it where the value is an id (a rep's name). */
+  label: string | null;
+  rows: number | null;
+}
+
+export interface DimensionValues {
+  dimension: string;
+  kind: 'enum' | 'boolean' | 'id' | 'text';
+  /** null: free text the server does not list. */
+  values: DimensionValue[] | null;
+}
+
 export interface TreelineApi {
   getWorkspace(signal?: AbortSignal): Promise<Workspace>;
   listTrees(signal?: AbortSignal): Promise<TreeSummary[]>;
@@ -193,6 +208,8 @@ export interface TreelineApi {
   deleteMetric(key: string): Promise<void>;
   listTemplates(signal?: AbortSignal): Promise<TreeTemplate[]>;
   listPeople(signal?: AbortSignal): Promise<Person[]>;
+  /** Each filter and split dimension with the values the workspace's data holds. */
+  listDimensionValues(signal?: AbortSignal): Promise<DimensionValues[]>;
   createTree(tree: NewTree): Promise<TreeRecord>;
   getTree(treeId: string, signal?: AbortSignal): Promise<TreeRecord>;
   /** Saves a whole draft against `version`; a 409 or 422 is thrown as an ApiProblem. */
@@ -352,6 +369,13 @@ export function createApi(
           client.api.people.$get(undefined, init(signal)),
         )
       ).people,
+    listDimensionValues: async (signal) =>
+      (
+        await json<{ dimensions: DimensionValues[] }>(
+          '/api/dimension-values',
+          client.api['dimension-values'].$get(undefined, init(signal)),
+        )
+      ).dimensions,
     createTree: (tree) =>
       json<TreeRecord>('/api/trees', client.api.trees.$post({ json: tree }, jsonHeaders)),
     getTree: (treeId, signal) =>

@@ -3,7 +3,7 @@
  * the history refreshes in place instead of flashing a skeleton).
  */
 import { useEffect, useState } from 'react';
-import { type Resource, useResource } from '../lib/use-resource';
+import { type Resource, useResource } from './use-resource';
 
 /**
  * @example

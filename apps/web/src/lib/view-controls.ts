@@ -1,9 +1,10 @@
 /**
  * The choices of the top bar's period controls: the time grains, the compare modes and
- * the tree-wide filter. The filter values are hard-coded from the demo data (teams, segments and
- * lead sources); an endpoint that lists a workspace's dimension values is future work.
+ * the tree-wide filter (a team, a segment or a source, with the values the workspace's data
+ * holds).
  */
 import type { CompareMode, Grain } from '@treeline/core';
+import type { DimensionValues } from './api';
 
 /** The grains the top bar offers, finest first. */
 export const GRAIN_CHOICES: ReadonlyArray<{ grain: Grain; label: string }> = [
@@ -24,42 +25,72 @@ export interface ViewFilter {
   value: string;
 }
 
-/** The dimensions the filter control offers, with the demo workspace's values. */
-export const FILTER_CHOICES: ReadonlyArray<{
+/** The dimensions the tree-wide filter offers, in its order. */
+export const FILTER_DIMENSIONS: ReadonlyArray<{ dimension: string; label: string }> = [
+  { dimension: 'team', label: 'Team' },
+  { dimension: 'segment', label: 'Segment' },
+  { dimension: 'source', label: 'Source' },
+];
+
+/** A group of the filter select: one dimension and its values, labelled. */
+export interface FilterChoice {
   dimension: string;
   label: string;
   values: ReadonlyArray<{ value: string; label: string }>;
-}> = [
-  {
-    dimension: 'team',
-    label: 'Team',
-    values: ['Team A', 'Team B', 'Team C', 'Team D', 'Team E', 'Team F'].map((value) => ({
-      value,
-      label: value,
-    })),
-  },
-  {
-    dimension: 'segment',
-    label: 'Segment',
-    values: [
-      { value: 'smb', label: 'SMB' },
-      { value: 'mid_market', label: 'Mid-market' },
-      { value: 'enterprise', label: 'Enterprise' },
-    ],
-  },
-  {
-    dimension: 'source',
-    label: 'Source',
-    values: [
-      { value: 'organic_search', label: 'Organic search' },
-      { value: 'paid_search', label: 'Paid search' },
-      { value: 'referral', label: 'Referral' },
-      { value: 'events', label: 'Events' },
-      { value: 'outbound', label: 'Outbound' },
-      { value: 'partner', label: 'Partner' },
-    ],
-  },
-];
+}
+
+/** Labels of values whose plain wording is not the value with its underscores spaced. */
+const VALUE_LABELS: ReadonlyMap<string, string> = new Map([
+  ['segment:smb', 'SMB'],
+  ['segment:mid_market', 'Mid-market'],
+  ['segment:enterprise', 'Enterprise'],
+]);
+
+/**
+ * A dimension value as people read it: the server's label (a rep's name), a known wording
+ * (segment 'smb' is "SMB"), or the value with underscores spaced and a capital first
+ * letter; `null` (rows without a value) is "Not set".
+ *
+ * @example dimensionValueLabel('segment', 'mid_market') // "Mid-market"
+ * @example dimensionValueLabel('lifecycle_stage', 'former_customer') // "Former customer"
+ */
+export function dimensionValueLabel(
+  dimension: string,
+  value: string | null,
+  label: string | null = null,
+): string {
+  if (value === null || value === '') return 'Not set';
+  if (label) return label;
+  const known = VALUE_LABELS.get(`${dimension}:${value}`);
+  if (known) return known;
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The tree-wide filter's groups: for each of FILTER_DIMENSIONS, the values the workspace
+ * holds (from GET /api/dimension-values; none while they load), plus the filter in force
+ * when it is not among them (a value from an old link still shows what is applied).
+ *
+ * @example filterChoices([{ dimension: 'team', kind: 'text', values: [{ value: 'EMEA', label: null, rows: 4 }] }], null)
+ * // [{ dimension: 'team', label: 'Team', values: [{ value: 'EMEA', label: 'EMEA' }] }, …]
+ */
+export function filterChoices(
+  known: readonly DimensionValues[] | null,
+  current: ViewFilter | null,
+): FilterChoice[] {
+  return FILTER_DIMENSIONS.map(({ dimension, label }) => {
+    const listed = known?.find((d) => d.dimension === dimension)?.values ?? [];
+    const values = listed.map((v) => ({
+      value: v.value,
+      label: dimensionValueLabel(dimension, v.value, v.label),
+    }));
+    if (current?.dimension === dimension && !values.some((v) => v.value === current.value)) {
+      values.push({ value: current.value, label: dimensionValueLabel(dimension, current.value) });
+    }
+    return { dimension, label, values };
+  });
+}
 
 /**
  * The filter as one string, for a `<select>` option value and a resource key; '' is no filter.

@@ -1,6 +1,6 @@
 import { BUILT_IN_METRICS } from '@treeline/core';
 import { describe, expect, it } from 'vitest';
-import { metricSourcesOf, offeredSplitDimensions, splitValueLabel } from './split-dimensions';
+import { metricSourcesOf, offeredSplitDimensions } from './split-dimensions';
 
 const lookup = (key: string) => BUILT_IN_METRICS.find((metric) => metric.key === key)?.definition;
 
@@ -18,15 +18,5 @@ describe('metricSourcesOf', () => {
     expect(metricSourcesOf(lookup('activity_per_contact')!, lookup)).toEqual(['activities']);
     expect(metricSourcesOf(lookup('win_rate')!, lookup)).toEqual(['deals']);
     expect(metricSourcesOf(lookup('contact_growth_rate')!, lookup)).toEqual(['contacts']);
-  });
-});
-
-describe('splitValueLabel', () => {
-  it('reads dimension values as people say them', () => {
-    expect(splitValueLabel('segment', 'mid_market')).toBe('Mid-market');
-    expect(splitValueLabel('source', 'organic_search')).toBe('Organic search');
-    expect(splitValueLabel('lifecycle_stage', 'former_customer')).toBe('Former customer');
-    expect(splitValueLabel('channel', 'call')).toBe('Call');
-    expect(splitValueLabel('channel', null)).toBe('Not set');
   });
 });

@@ -3,9 +3,9 @@
  * answers them with each catalog metric (`dimensions`, decided by the engine that plans
  * the split); this file picks the ones the page offers and labels their values. A
  * dimension the API refuses anyway comes back as a 422 naming it, which the page shows.
+ * Values are labelled by view-controls' dimensionValueLabel.
  */
 import { type MetricDefinition, type MetricSource, metricDependencies } from '@treeline/core';
-import { FILTER_CHOICES } from '../lib/view-controls';
 
 /** The dimensions offered for a split, in the order the select lists them. */
 export const SPLIT_DIMENSIONS = [
@@ -69,24 +69,4 @@ export function metricSourcesOf(
     sources.add(definition.source);
   }
   return [...sources];
-}
-
-const VALUE_LABELS = new Map<string, string>(
-  FILTER_CHOICES.flatMap((choice) =>
-    choice.values.map((value) => [`${choice.dimension}:${value.value}`, value.label] as const),
-  ),
-);
-
-/**
- * A dimension value as people read it; `null` (rows without a value) is "Not set".
- *
- * @example splitValueLabel('segment', 'mid_market') // "Mid-market"
- * @example splitValueLabel('lifecycle_stage', 'former_customer') // "Former customer"
- */
-export function splitValueLabel(dimension: string, value: string | null): string {
-  if (value === null || value === '') return 'Not set';
-  const known = VALUE_LABELS.get(`${dimension}:${value}`);
-  if (known) return known;
-  const words = value.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

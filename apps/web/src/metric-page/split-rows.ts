@@ -6,8 +6,8 @@
  * the pie shows the numerator's shares (e.g. of the activities), or nothing.
  */
 import type { MetricSeries } from '../lib/api';
+import { dimensionValueLabel } from '../lib/view-controls';
 import { growthPercent } from './growth-rows';
-import { splitValueLabel } from './split-dimensions';
 
 export interface SplitRow {
   /** The dimension value; null for rows without one. */
@@ -72,7 +72,7 @@ export function splitTable(
     const previous = at(split.values, periodIndex - 1);
     return {
       value: split.value,
-      label: splitValueLabel(dimension, split.value),
+      label: dimensionValueLabel(dimension, split.value),
       amount,
       previous,
       growth: growthPercent(amount, previous),
