@@ -1,13 +1,12 @@
-import {
-  BUILT_IN_METRICS,
-  type DomainError,
-  isDomainError,
-  type MetricDefinition,
-  periodsBetween,
-} from '@treeline/core';
+import { BUILT_IN_METRICS, type MetricDefinition, periodsBetween } from '@treeline/core';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';
+import {
+  createTestDatabase,
+  databaseKindsUnderTest,
+  domainErrorOf,
+  type TestDatabase,
+} from '../testing';
 import { evaluateMetricSeries, type MetricSeries } from './evaluate-metric-series';
 import { metricCatalog } from './metric-catalog';
 import {
@@ -83,16 +82,6 @@ function sumOfSplits(series: MetricSeries): number[] {
   return series.values.map((_, period) =>
     (series.splits ?? []).reduce((total, split) => total + (split.values[period] ?? 0), 0),
   );
-}
-
-async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe.each(databaseKindsUnderTest())('evaluateMetricSeries on %s', (kind) => {

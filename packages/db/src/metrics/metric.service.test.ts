@@ -1,20 +1,15 @@
-import { isDomainError, type MetricSpec, type TreeDraftNode } from '@treeline/core';
+import type { MetricSpec, TreeDraftNode } from '@treeline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../schema/database';
-import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';
+import {
+  createTestDatabase,
+  databaseKindsUnderTest,
+  domainErrorOf,
+  type TestDatabase,
+} from '../testing';
 import { createTree, getTree, saveTree } from '../trees/tree.service';
 import { createWorkspace } from '../workspaces/workspace.repository';
 import { createMetric, listMetrics, updateMetric } from './metric.service';
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const metric = (key: string, definition: MetricSpec['definition']): MetricSpec => ({
   key,
@@ -93,7 +88,7 @@ describe.each(databaseKindsUnderTest())('changing a metric that trees use, on %s
 
   it('refuses a change that a tree using the metric cannot take, naming tree and node', async () => {
     // Contacts have no direction: both nodes' filters would stop evaluating.
-    const error = await rejection(
+    const error = await domainErrorOf(
       updateMetric(t.db, ws.id, 'touches', {
         definition: { type: 'count', source: 'contacts', filter: {} },
       }),

@@ -11,6 +11,7 @@
  * });
  */
 import { randomBytes } from 'node:crypto';
+import { type DomainError, isDomainError } from '@treeline/core';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from '../migrate';
@@ -52,4 +53,19 @@ export async function createTestDatabase(
       await admin.destroy();
     },
   };
+}
+
+/**
+ * The DomainError `promise` rejects with (any other outcome fails the test).
+ *
+ * @example expect((await domainErrorOf(createTree(db, ws, {}))).code).toBe('invalid_tree');
+ */
+export async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isDomainError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
 }

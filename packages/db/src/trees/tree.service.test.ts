@@ -1,7 +1,12 @@
-import { isDomainError, type TreeDraft } from '@treeline/core';
+import type { TreeDraft } from '@treeline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../schema/database';
-import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';
+import {
+  createTestDatabase,
+  databaseKindsUnderTest,
+  domainErrorOf,
+  type TestDatabase,
+} from '../testing';
 import { createWorkspace } from '../workspaces/workspace.repository';
 import {
   createTree,
@@ -11,16 +16,6 @@ import {
   saveTree,
   type TreeVersionConflict,
 } from './tree.service';
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe.each(databaseKindsUnderTest())('tree service on %s', (kind) => {
   let t: TestDatabase;
@@ -75,8 +70,8 @@ describe.each(databaseKindsUnderTest())('tree service on %s', (kind) => {
     const unowned = await createTree(t.db, ws, { templateKey: 'contacts_growth' });
     expect(unowned.errors).toHaveLength(12);
     expect(unowned.errors[0]).toMatchObject({ code: 'missing_accountable' });
-    expect((await rejection(createTree(t.db, ws, {}))).code).toBe('invalid_tree');
-    expect((await rejection(createTree(t.db, ws, { templateKey: 'nope' }))).code).toBe(
+    expect((await domainErrorOf(createTree(t.db, ws, {}))).code).toBe('invalid_tree');
+    expect((await domainErrorOf(createTree(t.db, ws, { templateKey: 'nope' }))).code).toBe(
       'unknown_template',
     );
   });
@@ -128,7 +123,7 @@ describe.each(databaseKindsUnderTest())('tree service on %s', (kind) => {
     await saveTree(t.db, ws, tree.id, { version: 1, draft: theirs });
 
     mine.name = 'My rename';
-    const error = await rejection(saveTree(t.db, ws, tree.id, { version: 1, draft: mine }));
+    const error = await domainErrorOf(saveTree(t.db, ws, tree.id, { version: 1, draft: mine }));
     expect(error.code).toBe('tree_version_conflict');
     const conflict = error.details as unknown as TreeVersionConflict;
     expect(conflict).toMatchObject({
@@ -168,7 +163,7 @@ describe.each(databaseKindsUnderTest())('tree service on %s', (kind) => {
     draft.nodes[0]!.raci.accountable = [];
     draft.nodes[1]!.filter = { colour: 'red' };
     draft.edges.push({ ...draft.edges[0]!, id: 'again' });
-    const error = await rejection(saveTree(t.db, ws, tree.id, { version: 1, draft }));
+    const error = await domainErrorOf(saveTree(t.db, ws, tree.id, { version: 1, draft }));
     expect(error.code).toBe('invalid_tree');
     const errors = error.details.errors as Array<{
       code: string;
