@@ -144,6 +144,14 @@ describe('a revenue lead reads a metric over time and by its parts', () => {
     await page.goBack();
     await page.getByTestId('metric-node').first().waitFor({ timeout: 30_000 });
     await panel.getByTestId('node-line-chart').waitFor({ timeout: 30_000 });
+
+    // A node filtered to one channel is not split by channel again; by source it still is.
+    await nodeCard(page, 'Calls per contact').locator('.metric-node__label').click();
+    await expect
+      .poll(() => panel.getByLabel('Node label').inputValue(), { timeout: 10_000 })
+      .toBe('Calls per contact');
+    await panel.getByTestId('node-split-chart').waitFor({ timeout: 30_000 });
+    expect(await panel.getByTestId('node-channel-chart').count()).toBe(0);
     await page.close();
   });
 });

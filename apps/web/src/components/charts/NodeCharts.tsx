@@ -81,8 +81,12 @@ export function NodeSplitCharts({ node, view }: { node: NodeView; view: TreeView
   const catalog = useEditorStore((state) => state.catalog);
   const metric = catalog.get(node.metricKey);
   const lookup = (key: string) => catalog.get(key)?.definition;
-  // The dimensions the API says the engine can split this metric by.
-  const dimensions = metric ? offeredSplitDimensions(metric.dimensions) : [];
+  // The dimensions the API says the engine can split this metric by, less those the node's
+  // or the tree's filter pins to one value (calls per contact split by channel is one bar).
+  const pinned = new Set(Object.keys({ ...(view.filter ?? {}), ...node.filter }));
+  const dimensions = metric
+    ? offeredSplitDimensions(metric.dimensions).filter((d) => !pinned.has(d))
+    : [];
   const isActivityMetric = metric
     ? metricSourcesOf(metric.definition, lookup).includes('activities')
     : false;
