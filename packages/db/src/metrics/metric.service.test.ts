@@ -10,6 +10,7 @@ import {
 import { createTree, getTree, saveTree } from '../trees/tree.service';
 import { createWorkspace } from '../workspaces/workspace.repository';
 import { createMetric, listMetrics, updateMetric } from './metric.service';
+import { lockMetricCatalog } from './metric-catalog-lock';
 
 const metric = (key: string, definition: MetricSpec['definition']): MetricSpec => ({
   key,
@@ -107,6 +108,34 @@ describe.each(databaseKindsUnderTest())('changing a metric that trees use, on %s
       source: 'activities',
       filter: { channel: 'call' },
     });
+  });
+
+  it('waits for a tree write in progress before it checks the trees', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    // A tree save holds the catalog's lock for its check and write.
+    const save = t.db.transaction().execute(async (trx) => {
+      await lockMetricCatalog(trx, ws.id, 'use');
+      locked();
+      await held;
+    });
+    await lockTaken;
+    let done = false;
+    const change = updateMetric(t.db, ws.id, 'touches', { description: 'Waited' }).then((m) => {
+      done = true;
+      return m;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(done).toBe(false);
+    release();
+    await save;
+    expect((await change)?.description).toBe('Waited');
   });
 
   it('takes a change every tree still validates with, and one to a tree with problems of its own', async () => {

@@ -24,6 +24,7 @@ import {
   updateCustomMetric,
 } from './metric.repository';
 import { type MetricCatalog, metricCatalog } from './metric-catalog';
+import { lockMetricCatalog } from './metric-catalog-lock';
 import { knownDimensions, PROPERTY_DIMENSIONS } from './metric-dimensions';
 import { planMetricRequest } from './plan-metric-request';
 
@@ -164,19 +165,23 @@ export async function updateMetric(
   key: string,
   patch: Partial<Omit<MetricSpec, 'key'>>,
 ): Promise<MetricEntry | null> {
-  const specs = await loadMetricSpecs(db, workspaceId);
-  const current = specs.get(key);
-  if (!current) return null;
-  if (current.builtIn) throw readOnly(key);
-  const { builtIn: _, ...spec } = current;
-  const changed: MetricSpec = { ...spec, ...patch, key };
-  const next = new Map<string, MetricSpec>(specs);
-  next.set(key, changed);
-  const dependents = dependentsOf(specs, key);
-  const catalog = checkCompiles(next, [key, ...dependents]);
-  await refuseBreakingTrees(db, workspaceId, key, [key, ...dependents], specs, next);
-  const updated = await updateCustomMetric(db, workspaceId, changed);
-  return updated ? withDimensions(catalog, updated) : null;
+  return db.transaction().execute(async (trx) => {
+    // No tree save between the check of the trees and the change (metric-catalog-lock).
+    await lockMetricCatalog(trx, workspaceId, 'change');
+    const specs = await loadMetricSpecs(trx, workspaceId);
+    const current = specs.get(key);
+    if (!current) return null;
+    if (current.builtIn) throw readOnly(key);
+    const { builtIn: _, ...spec } = current;
+    const changed: MetricSpec = { ...spec, ...patch, key };
+    const next = new Map<string, MetricSpec>(specs);
+    next.set(key, changed);
+    const dependents = dependentsOf(specs, key);
+    const catalog = checkCompiles(next, [key, ...dependents]);
+    await refuseBreakingTrees(trx, workspaceId, key, [key, ...dependents], specs, next);
+    const updated = await updateCustomMetric(trx, workspaceId, changed);
+    return updated ? withDimensions(catalog, updated) : null;
+  });
 }
 
 /**
@@ -238,24 +243,28 @@ export async function deleteMetric(
   workspaceId: string,
   key: string,
 ): Promise<boolean> {
-  const specs = await loadMetricSpecs(db, workspaceId);
-  const current = specs.get(key);
-  if (!current) return false;
-  if (current.builtIn) throw readOnly(key);
-  const trees = await treesUsingMetric(db, workspaceId, key);
-  const metrics = dependentsOf(specs, key);
-  if (trees.length > 0 || metrics.length > 0) {
-    const users = [
-      ...trees.map((tree) => `tree '${tree.name}'`),
-      ...metrics.map((metric) => `metric '${metric}'`),
-    ];
-    throw new DomainError(
-      'metric_in_use',
-      `'${key}' is used by ${users.join(', ')}; remove it from ${users.length === 1 ? 'it' : 'them'} first`,
-      { metricKey: key, trees, metrics },
-    );
-  }
-  return deleteCustomMetric(db, workspaceId, key);
+  return db.transaction().execute(async (trx) => {
+    // No tree save can add a node for it between the check and the delete.
+    await lockMetricCatalog(trx, workspaceId, 'change');
+    const specs = await loadMetricSpecs(trx, workspaceId);
+    const current = specs.get(key);
+    if (!current) return false;
+    if (current.builtIn) throw readOnly(key);
+    const trees = await treesUsingMetric(trx, workspaceId, key);
+    const metrics = dependentsOf(specs, key);
+    if (trees.length > 0 || metrics.length > 0) {
+      const users = [
+        ...trees.map((tree) => `tree '${tree.name}'`),
+        ...metrics.map((metric) => `metric '${metric}'`),
+      ];
+      throw new DomainError(
+        'metric_in_use',
+        `'${key}' is used by ${users.join(', ')}; remove it from ${users.length === 1 ? 'it' : 'them'} first`,
+        { metricKey: key, trees, metrics },
+      );
+    }
+    return deleteCustomMetric(trx, workspaceId, key);
+  });
 }
 
 function readOnly(key: string): DomainError {

@@ -23,6 +23,7 @@ import {
 import type { Kysely } from 'kysely';
 import { type CatalogMetricSpec, loadMetricSpecs } from '../metrics/metric.repository';
 import { metricCatalog } from '../metrics/metric-catalog';
+import { lockMetricCatalog } from '../metrics/metric-catalog-lock';
 import { planMetricRequest } from '../metrics/plan-metric-request';
 import type { Database, Workspace } from '../schema/database';
 import {
@@ -205,13 +206,12 @@ export async function createTree(
     name: input.name?.trim() || draft.name,
     description: input.description ?? draft.description,
   };
-  const { issues } = await checkTreeDraft(db, workspace, draft, { requireAccountable: false });
-  if (issues.length > 0) throw invalidTree(issues);
-  const { id } = await db
-    .transaction()
-    .execute((trx) =>
-      insertTreeDraft(trx, workspace.id, draft, { templateKey: input.templateKey ?? null }),
-    );
+  const { id } = await db.transaction().execute(async (trx) => {
+    await lockMetricCatalog(trx, workspace.id, 'use');
+    const { issues } = await checkTreeDraft(trx, workspace, draft, { requireAccountable: false });
+    if (issues.length > 0) throw invalidTree(issues);
+    return insertTreeDraft(trx, workspace.id, draft, { templateKey: input.templateKey ?? null });
+  });
   return recordOf(db, workspace, (await readTreeDraft(db, workspace.id, id))!);
 }
 
@@ -246,12 +246,14 @@ export async function saveTree(
   treeId: string,
   input: { version: number; draft: TreeDraft },
 ): Promise<TreeRecord | null> {
-  const { issues, catalog } = await checkTreeDraft(db, workspace, input.draft);
-  if (issues.length > 0) {
-    if (!(await readTreeDraft(db, workspace.id, treeId))) return null;
-    throw invalidTree(issues);
-  }
-  const stored = await db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
+    // Checked and written while no metric change can slip in between (metric-catalog-lock).
+    await lockMetricCatalog(trx, workspace.id, 'use');
+    const { issues, catalog } = await checkTreeDraft(trx, workspace, input.draft);
+    if (issues.length > 0) {
+      if (!(await readTreeDraft(trx, workspace.id, treeId))) return null;
+      throw invalidTree(issues);
+    }
     const bumped = await trx
       .updateTable('trees')
       .set((eb) => ({
@@ -283,9 +285,10 @@ export async function saveTree(
       new Set(before.draft.edges.map((edge) => edge.id)),
     );
     await insertTreeRevision(trx, workspace.id, treeId, bumped.version, saved);
-    return readTreeDraft(trx, workspace.id, treeId);
+    const stored = await readTreeDraft(trx, workspace.id, treeId);
+    return stored && { stored, catalog };
   });
-  return stored && record(stored, workspace, catalog, []);
+  return result && record(result.stored, workspace, result.catalog, []);
 }
 
 async function versionConflict(
