@@ -80,6 +80,11 @@ describe('a revenue lead defines a custom metric', () => {
     await created.getByLabel('Source').selectOption('contacts');
     await created.getByRole('button', { name: 'Add filter' }).click();
     await created.getByLabel('Filter 1 dimension').fill('segment');
+    // The value field suggests the segments, worded as people say them.
+    const segmentList = await created.getByLabel('Filter 1 value').getAttribute('list');
+    await expect
+      .poll(() => created.locator(`datalist[id="${segmentList}"] option`).allTextContents())
+      .toEqual(['SMB', 'Mid-market', 'Enterprise']);
     await created.getByLabel('Filter 1 value').fill('smb');
     await created.getByRole('button', { name: 'Create metric' }).click();
     const row = page.locator('[data-metric-key="smb_contacts"]');

@@ -10,15 +10,16 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import {
   ApiProblem,
   type CatalogMetric,
+  type DimensionValues,
   type MetricChanges,
   type MetricEntry,
   type NewMetric,
   type Problem,
   toProblem,
 } from '../lib/api';
+import { filterSuggestions } from '../lib/filter-suggestions';
 import {
   DEFINITION_TYPE_LABELS,
-  DIMENSION_SUGGESTIONS,
   DIRECTION_LABELS,
   KIND_LABELS,
   SOURCE_COLUMNS,
@@ -84,11 +85,14 @@ function prepare(mode: MetricFormMode, state: MetricFormState): Prepared {
 
 export function MetricForm({
   catalog,
+  dimensionValues,
   mode,
   onSaved,
   onCancel,
 }: {
   catalog: CatalogMetric[];
+  /** The workspace's dimension values (suggested in the filters), once loaded. */
+  dimensionValues: readonly DimensionValues[] | null;
   mode: MetricFormMode;
   onSaved: (metric: MetricEntry) => void;
   onCancel: () => void;
@@ -335,6 +339,7 @@ export function MetricForm({
             <FilterRows
               id={id}
               state={state}
+              known={dimensionValues}
               error={errors.filters}
               onChange={(filters) => update('filters', filters)}
             />
@@ -472,11 +477,13 @@ function MetricPicker({
 function FilterRows({
   id,
   state,
+  known,
   error,
   onChange,
 }: {
   id: string;
   state: MetricFormState;
+  known: readonly DimensionValues[] | null;
   error: string | undefined;
   onChange: (filters: MetricFormState['filters']) => void;
 }) {
@@ -494,7 +501,7 @@ function FilterRows({
         </p>
       ) : null}
       <datalist id={`${id}-dimensions`}>
-        {DIMENSION_SUGGESTIONS.map((dimension) => (
+        {filterSuggestions(null, known, '').dimensions.map((dimension) => (
           <option key={dimension} value={dimension} />
         ))}
       </datalist>
@@ -519,10 +526,18 @@ function FilterRows({
           <input
             className="input input--mono"
             aria-label={`Filter ${index + 1} value`}
+            list={`${id}-values-${index}`}
             placeholder="call"
             value={row.value}
             onChange={(e) => set(index, 'value', e.target.value)}
           />
+          <datalist id={`${id}-values-${index}`}>
+            {filterSuggestions(null, known, row.dimension.trim()).values.map((suggestion) => (
+              <option key={suggestion.value} value={suggestion.value}>
+                {suggestion.label}
+              </option>
+            ))}
+          </datalist>
           <button
             type="button"
             className="icon-button"

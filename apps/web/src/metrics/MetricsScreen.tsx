@@ -18,6 +18,8 @@ import { MetricForm } from './MetricForm';
 
 export function MetricsScreen() {
   const loaded = useResource('metrics', (signal) => api.listMetrics(signal));
+  const values = useResource('dimension-values', (signal) => api.listDimensionValues(signal));
+  const dimensionValues = values.status === 'success' ? values.data : null;
   const [metrics, setMetrics] = useState<MetricEntry[] | null>(null);
   const [query, setQuery] = useState('');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
@@ -146,6 +148,7 @@ export function MetricsScreen() {
         {form === 'create' && metrics ? (
           <MetricForm
             catalog={metrics}
+            dimensionValues={dimensionValues}
             mode={{ kind: 'create', create: (metric) => api.createMetric(metric) }}
             onSaved={(metric) => {
               setMetrics((current) => [...(current ?? []), metric]);
@@ -160,6 +163,7 @@ export function MetricsScreen() {
           <MetricForm
             key={`edit:${selected.key}`}
             catalog={metrics}
+            dimensionValues={dimensionValues}
             mode={{
               kind: 'edit',
               metric: selected,
