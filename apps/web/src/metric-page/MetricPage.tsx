@@ -24,6 +24,7 @@ import {
   formatSignedMetricValue,
 } from '../lib/format';
 import { DIRECTION_LABELS, KIND_LABELS, UNIT_LABELS } from '../lib/metric-catalog';
+import { type KeptResource, useKeptResource } from '../lib/use-kept-resource';
 import { useDataVersion } from '../lib/use-live-data';
 import { type Resource, useResource } from '../lib/use-resource';
 import { growthRows, hasNoData } from './growth-rows';
@@ -36,7 +37,6 @@ import {
   type SplitDimension,
 } from './split-dimensions';
 import { latestWithData, splitTable } from './split-rows';
-import { type KeptResource, useKeptSeries } from './use-kept-series';
 import './metric-page.css';
 
 const GRAINS: PageGrain[] = ['week', 'month', 'quarter'];
@@ -66,7 +66,7 @@ export function MetricPage({
       : null;
   // Each series remembers the range length it was asked for, so while a new one loads the
   // dimmed old one is drawn as it was (another grain is not kept: its periods differ).
-  const series = useKeptSeries(
+  const series = useKeptResource(
     metric && `metric-series:${metricKey}:${grain}:${count}:${dataVersion}`,
     (signal) =>
       api.getMetricSeries(metricKey, { ...range, grain }, signal).then((data) => ({ data, count })),
@@ -385,7 +385,7 @@ function SplitSection({
   const id = useId();
   const [chosen, setChosen] = useState<SplitDimension | null>(null);
   const dimension = chosen && dimensions.includes(chosen) ? chosen : (dimensions[0] ?? null);
-  const split = useKeptSeries(
+  const split = useKeptResource(
     dimension && `metric-split:${metric.key}:${grain}:${count}:${dimension}:${range.to}`,
     (signal) => api.getMetricSeries(metric.key, { ...range, grain, split: dimension }, signal),
   );

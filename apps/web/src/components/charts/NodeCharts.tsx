@@ -11,6 +11,7 @@ import { type ReactNode, useId, useMemo, useState } from 'react';
 import { useEditorStore } from '../../editor/store';
 import { api } from '../../lib/api';
 import { formatMetricValue, NO_DATA } from '../../lib/format';
+import { useKeptResource } from '../../lib/use-kept-resource';
 import { useDataVersion } from '../../lib/use-live-data';
 import { hasNoData, pointRows } from '../../metric-page/growth-rows';
 import { metricPageHref } from '../../metric-page/metric-page-route';
@@ -21,7 +22,6 @@ import {
   type SplitDimension,
 } from '../../metric-page/split-dimensions';
 import { type SplitTable, splitTable } from '../../metric-page/split-rows';
-import { useKeptSeries } from '../../metric-page/use-kept-series';
 import { SkeletonLine } from '../Skeleton';
 import { Sparkline } from '../Sparkline';
 import { splitColour } from './chart-theme';
@@ -172,7 +172,7 @@ function NodeSplit({
   // Re-read after a save and after new data; the old split stays, dimmed, until then.
   const dataVersion = useDataVersion();
   const key = `node-split:${node.metricKey}:${JSON.stringify(query)}:${view.tree.version}:${dataVersion}`;
-  const kept = useKeptSeries(key, (signal) => api.getMetricSeries(node.metricKey, query, signal));
+  const kept = useKeptResource(key, (signal) => api.getMetricSeries(node.metricKey, query, signal));
   const split =
     kept.status === 'success' && kept.data.splitBy !== dimension
       ? { status: 'loading' as const }
