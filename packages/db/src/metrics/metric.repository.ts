@@ -157,12 +157,13 @@ export async function deleteCustomMetric(
   return Number(result.numDeletedRows) > 0;
 }
 
-/** The trees (id and name) with a node on the metric `key`. */
-export async function treesUsingMetric(
+/** The trees (id and name) with a node on any of the metrics `keys`, by name. */
+export async function treesUsingMetrics(
   db: Kysely<Database>,
   workspaceId: string,
-  key: string,
+  keys: readonly string[],
 ): Promise<Array<{ id: string; name: string }>> {
+  if (keys.length === 0) return [];
   return db
     .selectFrom('tree_nodes')
     .innerJoin('metrics', (join) =>
@@ -178,7 +179,7 @@ export async function treesUsingMetric(
     .select(['trees.id', 'trees.name'])
     .distinct()
     .where('tree_nodes.workspace_id', '=', workspaceId)
-    .where('metrics.key', '=', key)
+    .where('metrics.key', 'in', keys)
     .orderBy('trees.name')
     .execute();
 }

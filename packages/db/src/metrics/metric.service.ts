@@ -20,7 +20,7 @@ import {
   deleteCustomMetric,
   insertCustomMetric,
   loadMetricSpecs,
-  treesUsingMetric,
+  treesUsingMetrics,
   updateCustomMetric,
 } from './metric.repository';
 import { type MetricCatalog, metricCatalog } from './metric-catalog';
@@ -165,13 +165,7 @@ export async function updateMetric(
   key: string,
   patch: Partial<Omit<MetricSpec, 'key'>>,
 ): Promise<MetricEntry | null> {
-  return db.transaction().execute(async (trx) => {
-    // No tree save between the check of the trees and the change (metric-catalog-lock).
-    await lockMetricCatalog(trx, workspaceId, 'change');
-    const specs = await loadMetricSpecs(trx, workspaceId);
-    const current = specs.get(key);
-    if (!current) return null;
-    if (current.builtIn) throw readOnly(key);
+  return changeCustomMetric(db, workspaceId, key, async (trx, specs, current) => {
     const { builtIn: _, ...spec } = current;
     const changed: MetricSpec = { ...spec, ...patch, key };
     const next = new Map<string, MetricSpec>(specs);
@@ -181,6 +175,32 @@ export async function updateMetric(
     await refuseBreakingTrees(trx, workspaceId, key, [key, ...dependents], specs, next);
     const updated = await updateCustomMetric(trx, workspaceId, changed);
     return updated ? withDimensions(catalog, updated) : null;
+  });
+}
+
+/**
+ * Runs `change` on the custom metric `key` in a transaction holding the catalog's lock
+ * (metric-catalog-lock: no tree write checks against the catalog meanwhile), with the
+ * catalog as it is then. null when there is no such metric; metric_read_only for a
+ * built-in.
+ */
+async function changeCustomMetric<T>(
+  db: Kysely<Database>,
+  workspaceId: string,
+  key: string,
+  change: (
+    trx: Kysely<Database>,
+    specs: ReadonlyMap<string, CatalogMetricSpec>,
+    current: CatalogMetricSpec,
+  ) => Promise<T>,
+): Promise<T | null> {
+  return db.transaction().execute(async (trx) => {
+    await lockMetricCatalog(trx, workspaceId, 'change');
+    const specs = await loadMetricSpecs(trx, workspaceId);
+    const current = specs.get(key);
+    if (!current) return null;
+    if (current.builtIn) throw readOnly(key);
+    return change(trx, specs, current);
   });
 }
 
@@ -199,15 +219,11 @@ async function refuseBreakingTrees(
   before: ReadonlyMap<string, MetricSpec>,
   after: ReadonlyMap<string, MetricSpec>,
 ): Promise<void> {
-  const trees = new Map<string, string>();
-  for (const metric of affected) {
-    for (const tree of await treesUsingMetric(db, workspaceId, metric))
-      trees.set(tree.id, tree.name);
-  }
+  const trees = await treesUsingMetrics(db, workspaceId, affected);
   const broken: Array<{ treeId: string; treeName: string; issue: TreeIssue }> = [];
   const issueKey = (issue: TreeIssue) =>
     `${issue.code}\u0000${issue.nodeId ?? ''}\u0000${issue.edgeId ?? ''}`;
-  for (const [treeId, treeName] of trees) {
+  for (const { id: treeId, name: treeName } of trees) {
     const stored = await readTreeDraft(db, workspaceId, treeId);
     if (!stored) continue;
     const options = { requireAccountable: false };
@@ -243,14 +259,8 @@ export async function deleteMetric(
   workspaceId: string,
   key: string,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    // No tree save can add a node for it between the check and the delete.
-    await lockMetricCatalog(trx, workspaceId, 'change');
-    const specs = await loadMetricSpecs(trx, workspaceId);
-    const current = specs.get(key);
-    if (!current) return false;
-    if (current.builtIn) throw readOnly(key);
-    const trees = await treesUsingMetric(trx, workspaceId, key);
+  const deleted = await changeCustomMetric(db, workspaceId, key, async (trx, specs) => {
+    const trees = await treesUsingMetrics(trx, workspaceId, [key]);
     const metrics = dependentsOf(specs, key);
     if (trees.length > 0 || metrics.length > 0) {
       const users = [
@@ -265,6 +275,7 @@ export async function deleteMetric(
     }
     return deleteCustomMetric(trx, workspaceId, key);
   });
+  return deleted ?? false;
 }
 
 function readOnly(key: string): DomainError {
