@@ -1,6 +1,6 @@
 // Reads a value already written in our vocabulary (a JSON value from the API, or a constant, default or value-map target of a mapping) as a field's typed value.
 
-import { dayNumberToCivil } from '../civil-date';
+import { dayNumberToCivil } from '../periods/civil-date';
 import {
   decimalBoundsProblem,
   decimalProblem,

@@ -1,6 +1,6 @@
 // Reads date and date-time cells in the formats CRM exports use, by hand (no regex, no Date parsing) so millions of cells parse fast.
 
-import { daysInMonth } from '../civil-date';
+import { daysInMonth } from '../periods/civil-date';
 
 /** The date formats a mapping can name. Every slash/dot format takes an optional time. */
 export const DATE_FORMATS = [

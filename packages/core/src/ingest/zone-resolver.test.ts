@@ -2,7 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { offsetAt } from '../zoned-time';
+import { offsetAt } from '../periods/zoned-time';
 import { resolveWallTime, zoneResolverFor } from './zone-resolver';
 
 const at = (y: number, mo: number, d: number, h: number, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);

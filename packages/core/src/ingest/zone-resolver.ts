@@ -1,6 +1,6 @@
 // Turns naive wall-clock readings in an IANA zone into UTC instants fast enough for millions of rows, with a fixed rule for DST gaps and overlaps.
 
-import { offsetAt } from '../zoned-time';
+import { offsetAt } from '../periods/zoned-time';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
