@@ -73,7 +73,10 @@ describe('the API shell', () => {
   it('answers unknown API paths with problem+json', async () => {
     const res = await withWorkspace.request('/api/nothing-here');
     expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({
+      type: 'https://treeline.dev/problems/not-found',
+      title: 'No such route',
       status: 404,
       detail: expect.stringContaining('/api/docs'),
     });

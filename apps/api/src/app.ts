@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { DomainError } from '@treeline/core';
 import { ImportEventBus, TreeViewCache } from '@treeline/db';
 import { type AppDeps, type AppEnv, requestContext } from './context';
-import { handleError, problemResponse } from './errors';
+import { handleError, problemOf, problemResponse } from './errors';
 import { dataHealthRoutes } from './routes/data-health/data-health.routes';
 import { dimensionRoutes } from './routes/dimensions/dimensions.routes';
 import { eventRoutes } from './routes/events/events.routes';
@@ -42,15 +43,14 @@ function apiRoutes(deps: AppDeps) {
     // Validation failures become problem+json naming each bad field.
     defaultHook: (result, c) => {
       if (!result.success) {
-        return problemResponse(c, {
-          type: 'https://treeline.dev/problems/validation',
-          title: 'Invalid request',
-          status: 400,
-          detail: result.error.issues
-            .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-            .join('; '),
-          errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
+        const detail = result.error.issues
+          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+          .join('; ');
+        const errors = result.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.message,
+        }));
+        return problemResponse(c, problemOf(new DomainError('validation', detail, { errors })));
       }
     },
   });
@@ -98,12 +98,17 @@ export function createApp(options: AppOptions) {
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Treeline API' }));
   app.all('/api/*', (c) =>
-    problemResponse(c, {
-      type: 'about:blank',
-      title: 'Not Found',
-      status: 404,
-      detail: `No API route ${c.req.method} ${c.req.path}; see /api/docs.`,
-    }),
+    problemResponse(
+      c,
+      problemOf(
+        new DomainError(
+          'not_found',
+          `No API route ${c.req.method} ${c.req.path}; see /api/docs.`,
+          {},
+          { title: 'No such route' },
+        ),
+      ),
+    ),
   );
   if (deps.webRoot) {
     const root = deps.webRoot;

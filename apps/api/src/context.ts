@@ -3,6 +3,7 @@
  * and their role) from here, set by one middleware. Today every request is in the demo
  * workspace; sign-in slots into `resolveWorkspace` without touching any route.
  */
+import { DomainError } from '@treeline/core';
 import type { CopyFrom, Database, ImportEventBus, TreeViewCache, Workspace } from '@treeline/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
@@ -40,16 +41,9 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('deps', deps);
     const workspace = await deps.resolveWorkspace(c);
     if (!workspace) {
-      return c.json(
-        {
-          type: 'https://treeline.dev/problems/no-workspace',
-          title: 'No workspace',
-          status: 409,
-          detail:
-            'This server has no workspace yet. Start it with `pnpm start` to seed the demo workspace.',
-        },
-        409,
-        { 'content-type': 'application/problem+json' },
+      throw new DomainError(
+        'no_workspace',
+        'This server has no workspace yet. Start it with `pnpm start` to seed the demo workspace.',
       );
     }
     c.set('workspace', workspace);

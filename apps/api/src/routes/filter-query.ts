@@ -1,5 +1,5 @@
 /** Reads a dimension filter from the query string: `filter[team]=A&filter[segment]=smb`. */
-import { ApiError } from '../errors';
+import { DomainError } from '@treeline/core';
 
 const FILTER_PARAM = /^filter\[(.*)\]$/;
 
@@ -16,20 +16,13 @@ export function filterFromQuery(url: string): Record<string, string> {
     if (!match) continue;
     const dimension = match[1]!;
     if (dimension === '') {
-      throw new ApiError(
-        400,
+      throw new DomainError(
         'validation',
-        'Invalid request',
         'filter: write filter[<dimension>]=<value>, e.g. filter[team]=A',
       );
     }
     if (Object.hasOwn(filter, dimension)) {
-      throw new ApiError(
-        400,
-        'validation',
-        'Invalid request',
-        `filter[${dimension}]: give each dimension once`,
-      );
+      throw new DomainError('validation', `filter[${dimension}]: give each dimension once`);
     }
     filter[dimension] = value;
   }

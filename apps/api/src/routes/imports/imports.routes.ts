@@ -4,7 +4,7 @@
  * workspace saved.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { IMPORT_FIELDS, IMPORT_PRESETS } from '@treeline/core';
+import { IMPORT_FIELDS, IMPORT_PRESETS, notFound } from '@treeline/core';
 import {
   deleteImportMapping,
   findImport,
@@ -15,7 +15,6 @@ import {
   saveImportMapping,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
-import { NotFoundError } from '../../errors';
 import { ProblemSchema } from '../problem.schema';
 import {
   ImportPresetSchema,
@@ -140,7 +139,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>()
       c.get('workspace').id,
       c.req.valid('param').id,
     );
-    if (!record) throw new NotFoundError('Import', c.req.valid('param').id);
+    if (!record) throw notFound('Import', c.req.valid('param').id);
     return c.json(importRecordJson(record), 200);
   })
   .openapi(reportRoute, async (c) => {
@@ -148,7 +147,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const workspaceId = c.get('workspace').id;
     const record = await findImport(db, workspaceId, id);
-    if (!record) throw new NotFoundError('Import', id);
+    if (!record) throw notFound('Import', id);
     const rows = await listImportRejections(db, workspaceId, id);
     return c.body(rejectionReportCsv(rows), 200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -208,6 +207,6 @@ export const importRoutes = new OpenAPIHono<AppEnv>()
   .openapi(deleteMappingRoute, async (c) => {
     const { id } = c.req.valid('param');
     const deleted = await deleteImportMapping(c.get('deps').db, c.get('workspace').id, id);
-    if (!deleted) throw new NotFoundError('Saved mapping', id);
+    if (!deleted) throw notFound('Saved mapping', id);
     return c.body(null, 204);
   });

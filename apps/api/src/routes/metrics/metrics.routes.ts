@@ -4,7 +4,7 @@
  * references and cycles are 422 naming them.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { isDomainError, type MetricSpec } from '@treeline/core';
+import { isDomainError, type MetricSpec, notFound } from '@treeline/core';
 import {
   createMetric,
   deleteMetric,
@@ -13,7 +13,6 @@ import {
   updateMetric,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
-import { NotFoundError } from '../../errors';
 import { FILTER_QUERY_DESCRIPTION, filterFromQuery } from '../filter-query';
 import { ProblemSchema } from '../problem.schema';
 import { GrainSchema } from '../trees/tree-view.schema';
@@ -153,14 +152,13 @@ export const metricRoutes = new OpenAPIHono<AppEnv>()
       Object.entries(c.req.valid('json')).filter(([, value]) => value !== undefined),
     ) as Partial<Omit<MetricSpec, 'key'>>;
     const metric = await updateMetric(db, c.get('workspace').id, key, patch);
-    if (!metric) throw new NotFoundError('Metric', key);
+    if (!metric) throw notFound('Metric', key);
     return c.json(metric, 200);
   })
   .openapi(deleteMetricRoute, async (c) => {
     const { db } = c.get('deps');
     const { key } = c.req.valid('param');
-    if (!(await deleteMetric(db, c.get('workspace').id, key)))
-      throw new NotFoundError('Metric', key);
+    if (!(await deleteMetric(db, c.get('workspace').id, key))) throw notFound('Metric', key);
     return c.body(null, 204);
   })
   .openapi(seriesRoute, async (c) => {
@@ -181,7 +179,7 @@ export const metricRoutes = new OpenAPIHono<AppEnv>()
     } catch (error) {
       // The metric itself is missing (not a reference inside its definition): 404.
       if (isDomainError(error, 'unknown_metric') && error.details.reference === undefined) {
-        throw new NotFoundError('Metric', key);
+        throw notFound('Metric', key);
       }
       throw error;
     }

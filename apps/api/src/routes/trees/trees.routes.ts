@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   DomainError,
   isDomainError,
+  notFound,
   startOfLocalDay,
   type TreeDraft,
   type TreeIssue,
@@ -25,7 +26,6 @@ import {
   type TreeRecord,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
-import { NotFoundError } from '../../errors';
 import { FILTER_QUERY_DESCRIPTION, filterFromQuery } from '../filter-query';
 import { ProblemSchema } from '../problem.schema';
 import {
@@ -243,7 +243,7 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
     const tree = await getTree(db, c.get('workspace'), id);
-    if (!tree) throw new NotFoundError('Tree', id);
+    if (!tree) throw notFound('Tree', id);
     return c.json(treeBody(tree), 200);
   })
   .openapi(saveTreeRoute, async (c) => {
@@ -256,20 +256,20 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
     } catch (error) {
       throw withBodyPaths(error, draft);
     }
-    if (!tree) throw new NotFoundError('Tree', id);
+    if (!tree) throw notFound('Tree', id);
     return c.json(treeBody(tree), 200);
   })
   .openapi(renameTreeRoute, async (c) => {
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
     const tree = await renameTree(db, c.get('workspace'), id, c.req.valid('json').name);
-    if (!tree) throw new NotFoundError('Tree', id);
+    if (!tree) throw notFound('Tree', id);
     return c.json(treeBody(tree), 200);
   })
   .openapi(deleteTreeRoute, async (c) => {
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
-    if (!(await deleteTree(db, c.get('workspace'), id))) throw new NotFoundError('Tree', id);
+    if (!(await deleteTree(db, c.get('workspace'), id))) throw notFound('Tree', id);
     return c.body(null, 204);
   })
   .openapi(valuesRoute, async (c) => {
@@ -296,7 +296,7 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
       },
       treeViewCache,
     );
-    if (!view) throw new NotFoundError('Tree', id);
+    if (!view) throw notFound('Tree', id);
     return c.json(view, 200);
   })
   .openapi(viewRoute, async (c) => {
@@ -319,6 +319,6 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
       },
       treeViewCache,
     );
-    if (!view) throw new NotFoundError('Tree', id);
+    if (!view) throw notFound('Tree', id);
     return c.json(view, 200);
   });
