@@ -4,12 +4,11 @@
  * workspace; sign-in slots into `resolveWorkspace` without touching any route.
  */
 import { DomainError } from '@treeline/core';
-import type { CopyFrom, Database, ImportEventBus, TreeViewCache, Workspace } from '@treeline/db';
+import type { CopyFrom, Db, ImportEventBus, TreeViewCache, Workspace } from '@treeline/db';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Kysely } from 'kysely';
 
 export interface AppDeps {
-  db: Kysely<Database>;
+  db: Db;
   database: { kind: 'pglite' | 'postgres'; location: string };
   /** Which workspace a request acts in. */
   resolveWorkspace: (c: Context) => Promise<Workspace | undefined>;

@@ -16,13 +16,12 @@ import {
 } from '@treeline/core';
 import {
   type CsvDelimiter,
-  type Database,
+  type Db,
   importCsv,
   listImportRejections,
   type OpenDatabase,
   rejectionReportCsv,
 } from '@treeline/db';
-import type { Kysely } from 'kysely';
 
 export async function importCommand(
   database: OpenDatabase,
@@ -147,7 +146,7 @@ function parseDelimiter(value: string | undefined): CsvDelimiter | undefined {
   return delimiter;
 }
 
-async function pickWorkspace(db: Kysely<Database>, slug: string | undefined) {
+async function pickWorkspace(db: Db, slug: string | undefined) {
   const all = await db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
   if (slug) {
     const found = all.find((w) => w.slug === slug);

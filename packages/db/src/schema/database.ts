@@ -6,7 +6,7 @@
  * numeric columns (hours, money) come back as decimal strings, never floats; dates as
  * "YYYY-MM-DD" strings.
  */
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
@@ -329,3 +329,9 @@ export type NewDeal = Insertable<DealsTable>;
 export type NewCapacity = Insertable<CapacityTable>;
 export type NewEngagementEvent = Insertable<EngagementEventsTable>;
 export type TreeUpdate = Updateable<TreesTable>;
+
+/**
+ * A handle on the database (or a transaction of it), as repositories take it. Apps name this
+ * type instead of importing Kysely: SQL stays inside packages/db.
+ */
+export type Db = Kysely<Database>;
