@@ -438,6 +438,44 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(Number(left.rows[0]?.n)).toBe(0);
   });
 
+  it('lists a repeated key in the report of a file refused for a bad cell, into a workspace without rows', async () => {
+    // Decision 0027: a file refused for other errors has its repeated keys looked for
+    // first, so its report names every problem; a bad cell is such an error too.
+    const ws = await createWorkspace(t.db, { slug: 'repeats-cells', name: 'R', time_zone: 'UTC' });
+    const into = (entity: ImportEntity, rows: unknown[]) =>
+      runImport(deps, {
+        workspaceId: ws.id,
+        entity,
+        origin: 'api',
+        mode: 'commit_valid',
+        records: readJsonRecords(entity, ndjson(rows), 'ndjson'),
+      });
+    await into('reps', REPS);
+    await into('contacts', CONTACTS);
+    const result = await importCsv(deps, {
+      workspaceId: ws.id,
+      origin: 'csv',
+      mapping: CSV_MAPPING,
+      source: Readable.from([
+        Buffer.from(
+          [
+            'Id,Contact,Owner,Type,When',
+            'm-1,c-1,rep-1,Call,2026-04-07 09:00',
+            'm-2,c-2,rep-1,Carrier pigeon,2026-04-07 10:00',
+            'm-1,c-2,rep-1,Email,2026-04-07 11:00',
+          ].join('\n'),
+        ),
+      ]),
+    });
+    expect(result).toMatchObject({ status: 'refused', rowsRead: 3, rejected: 2, inserted: 0 });
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Type'],
+      [3, 'Id'],
+    ]);
+    const report = await listImportRejections(t.db, ws.id, result.importId as string);
+    expect(report.map((r) => r.row)).toEqual([2, 3]);
+  });
+
   it('looks the stored rows up by key when an import is small beside its table', async () => {
     // The choice, from the row counts the statistics hold.
     await t.db.transaction().execute(async (trx) => {

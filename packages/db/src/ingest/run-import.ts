@@ -227,7 +227,9 @@ export async function runImport<E extends ImportEntity>(
       let counts: ReturnType<typeof countsOf> | null = null;
       while (!written) {
         let staged = await findStagedRowErrors(trx, spec, columnOf, reportable);
-        if (staged.rejectedRows > 0 && !repeatsMarked) {
+        // A row rejected for any reason (a bad cell too) has the repeats looked for first:
+        // a refused file's report then names every problem (decision 0027).
+        if (parseRejected + staged.rejectedRows > 0 && !repeatsMarked) {
           await markRepeats();
           staged = await findStagedRowErrors(trx, spec, columnOf, reportable);
         }
