@@ -788,6 +788,45 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(await count('imports')).toBe(imports);
   });
 
+  it('rolls back when the database refuses a write, and the next import runs', async () => {
+    const ws = await seededWorkspace('refused-writes');
+    const before = await traces(ws.id);
+    // Records as a reader could not yield them (the normalizer checks segments): the
+    // table's check constraint refuses the second row at the write.
+    async function* outOfRange() {
+      yield CONTACTS.slice(0, 2).map((c, i) => ({
+        rowNumber: i + 1,
+        result: {
+          ok: true as const,
+          row: {
+            externalId: `x-${i}`,
+            createdAt: new Date(c.createdAt),
+            qualifiedAt: null,
+            customerAt: null,
+            lifecycleStage: 'lead' as const,
+            source: 'organic_search' as const,
+            segment: (i === 1 ? 'galactic' : 'smb') as 'smb',
+            ownerRepExternalId: 'rep-1',
+            account: null,
+            properties: {},
+            deletedAt: null,
+          },
+        },
+      }));
+    }
+    await expect(
+      runImport(deps, {
+        workspaceId: ws.id,
+        entity: 'contacts',
+        origin: 'api',
+        mode: 'commit_valid',
+        records: outOfRange(),
+      }),
+    ).rejects.toMatchObject({ code: '23514' });
+    expect(await traces(ws.id)).toEqual(before);
+    expect(await ws.into('activities', ACTIVITIES)).toMatchObject({ inserted: 10 });
+  });
+
   it('keeps instants to the millisecond, before 1970 too (they are staged as epoch numbers)', async () => {
     const at = ['2024-06-01T10:20:00.123Z', '1969-12-31T23:43:19.999Z'];
     const result = await bulk(
