@@ -11,7 +11,7 @@ import { importCsv } from './import-csv';
 import { ImportEventBus } from './import-event-bus';
 import { readDataHealth } from './read-data-health';
 import { readJsonRecords } from './read-json-records';
-import { type ImportDeps, runImport } from './run-import';
+import { type ImportDeps, type ImportRequest, runImport } from './run-import';
 import { storedRowLookup } from './upsert-staged-rows';
 
 const ndjson = (rows: unknown[]) => Readable.from([rows.map((r) => JSON.stringify(r)).join('\n')]);
@@ -170,6 +170,58 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
         )
       ).rows[0]?.n,
     );
+
+  /** A workspace of its own holding the reps and contacts (and no activities). */
+  const seededWorkspace = async (slug: string) => {
+    const ws = await createWorkspace(t.db, { slug, name: slug, time_zone: 'UTC' });
+    const into = (
+      entity: ImportEntity,
+      rows: unknown[],
+      extra: Partial<ImportRequest<ImportEntity>> = {},
+    ) =>
+      runImport(deps, {
+        workspaceId: ws.id,
+        entity,
+        origin: 'api',
+        mode: 'commit_valid',
+        records: readJsonRecords(entity, ndjson(rows), 'ndjson'),
+        ...extra,
+      });
+    const file = (text: string, extra: { dryRun?: boolean } = {}) =>
+      importCsv(deps, {
+        workspaceId: ws.id,
+        origin: 'csv',
+        mapping: CSV_MAPPING,
+        source: Readable.from([Buffer.from(text)]),
+        ...extra,
+      });
+    await into('reps', REPS);
+    await into('contacts', CONTACTS);
+    return { id: ws.id, into, file };
+  };
+  /** What an import can leave behind in a workspace. */
+  const traces = async (ws: string) => {
+    const n = async (table: 'activities' | 'imports' | 'import_events' | 'import_rejections') =>
+      Number(
+        (
+          await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}
+            where workspace_id = ${ws}`.execute(t.db)
+        ).rows[0]?.n,
+      );
+    const workspace = await t.db
+      .selectFrom('workspaces')
+      .leftJoin('activity_rollup_state as s', 's.workspace_id', 'workspaces.id')
+      .select(['workspaces.data_version', 's.data_version as rollup_version', 's.refreshed_at'])
+      .where('workspaces.id', '=', ws)
+      .executeTakeFirstOrThrow();
+    return {
+      activities: await n('activities'),
+      imports: await n('imports'),
+      events: await n('import_events'),
+      rejections: await n('import_rejections'),
+      ...workspace,
+    };
+  };
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
@@ -438,6 +490,115 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     expect(Number(left.rows[0]?.n)).toBe(0);
   });
 
+  it('lists a repeated key in the report of a file refused for a bad cell, into a workspace without rows', async () => {
+    // Decision 0027: a file refused for other errors has its repeated keys looked for
+    // first, so its report names every problem; a bad cell is such an error too.
+    const ws = await seededWorkspace('repeats-cells');
+    const result = await ws.file(
+      [
+        'Id,Contact,Owner,Type,When',
+        'm-1,c-1,rep-1,Call,2026-04-07 09:00',
+        'm-2,c-2,rep-1,Carrier pigeon,2026-04-07 10:00',
+        'm-1,c-2,rep-1,Email,2026-04-07 11:00',
+      ].join('\n'),
+    );
+    expect(result).toMatchObject({ status: 'refused', rowsRead: 3, rejected: 2, inserted: 0 });
+    expect(result.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Type'],
+      [3, 'Id'],
+    ]);
+    const report = await listImportRejections(t.db, ws.id, result.importId as string);
+    expect(report.map((r) => r.row)).toEqual([2, 3]);
+  });
+
+  it('returns a dry run as its result, leaving no rows, record, event, data version or rollup behind', async () => {
+    const ws = await seededWorkspace('dry-runs');
+    await ws.into('activities', ACTIVITIES);
+    const before = await traces(ws.id);
+    const moved = ACTIVITIES.map((a) =>
+      a.externalId === 'a-1' ? { ...a, occurredAt: '2026-03-02T10:00:30Z' } : a,
+    );
+    const newRow = { ...ACTIVITIES[0], externalId: 'a-11', occurredAt: '2026-03-03T08:00:00Z' };
+    const dry = await ws.into('activities', [...moved, newRow, { ...newRow, channel: 'fax' }], {
+      dryRun: true,
+    });
+    expect(dry).toMatchObject({
+      status: 'dry_run',
+      importId: null,
+      inserted: 1,
+      updated: 1,
+      unchanged: 9,
+      rejected: 1,
+      event: null,
+      dataVersion: null,
+    });
+    expect(dry.message).toContain('would insert 1, update 1 and leave 9 unchanged');
+    expect(await traces(ws.id)).toEqual(before);
+    // A file dry-run: one that would be refused for a bad row, and one that cannot be read.
+    const refusable = await ws.file(
+      'Id,Contact,Owner,Type,When\nz-1,c-1,rep-1,Fax,2026-03-10 09:00\n',
+      {
+        dryRun: true,
+      },
+    );
+    expect(refusable).toMatchObject({ status: 'dry_run', rejected: 1, importId: null });
+    const unreadable = await ws.file('', { dryRun: true });
+    expect(unreadable).toMatchObject({ status: 'refused', refusal: 'empty_file', importId: null });
+    expect(await traces(ws.id)).toEqual(before);
+  });
+
+  it('leaves only its record and report when it refuses an import: no rows, no event, the data version as it was', async () => {
+    const ws = await seededWorkspace('refusals');
+    await ws.into('activities', ACTIVITIES);
+    const before = await traces(ws.id);
+    const refused = await ws.file(
+      'Id,Contact,Owner,Type,When\nr-1,c-1,rep-1,Call,2026-03-10 09:00\nr-2,c-404,rep-1,Call,2026-03-10 10:00\n',
+    );
+    expect(refused).toMatchObject({ status: 'refused', refusal: 'rows_rejected', event: null });
+    expect(await traces(ws.id)).toEqual({
+      ...before,
+      imports: before.imports + 1,
+      rejections: before.rejections + 1,
+    });
+    const tooMany = await ws.into('activities', ACTIVITIES, { maxRows: 5 });
+    expect(tooMany).toMatchObject({ status: 'refused', refusal: 'too_many_rows', inserted: 0 });
+    expect(await traces(ws.id)).toEqual({
+      ...before,
+      imports: before.imports + 2,
+      rejections: before.rejections + 1,
+    });
+  });
+
+  it('leaves nothing when it fails after the rows were written, and the next import runs', async () => {
+    const ws = await seededWorkspace('late-failures');
+    await ws.into('activities', ACTIVITIES);
+    const before = await traces(ws.id);
+    const changed = ACTIVITIES.map((a) =>
+      a.externalId === 'a-9' ? { ...a, occurredAt: '2026-03-02T12:00:00Z' } : a,
+    );
+    // The rows are written, re-marked and the rollup refreshed when the failure comes.
+    for (const failingAfter of ['upsert', 'rollup', 'record'] as const) {
+      const failing: ImportDeps = {
+        ...deps,
+        onPhase: (phase) => {
+          if (phase === failingAfter) throw new Error(`lost after ${phase}`);
+        },
+      };
+      await expect(
+        runImport(failing, {
+          workspaceId: ws.id,
+          entity: 'activities',
+          origin: 'api',
+          mode: 'commit_valid',
+          records: readJsonRecords('activities', ndjson(changed), 'ndjson'),
+        }),
+      ).rejects.toThrow(`lost after ${failingAfter}`);
+      expect(await traces(ws.id)).toEqual(before);
+    }
+    // The transaction ended (a connection left in it would hold PGlite's one connection).
+    expect(await ws.into('activities', changed)).toMatchObject({ status: 'committed', updated: 1 });
+  });
+
   it('looks the stored rows up by key when an import is small beside its table', async () => {
     // The choice, from the row counts the statistics hold.
     await t.db.transaction().execute(async (trx) => {
@@ -625,6 +786,45 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     ).rejects.toThrow('connection reset');
     expect(await count('activities')).toBe(before);
     expect(await count('imports')).toBe(imports);
+  });
+
+  it('rolls back when the database refuses a write, and the next import runs', async () => {
+    const ws = await seededWorkspace('refused-writes');
+    const before = await traces(ws.id);
+    // Records as a reader could not yield them (the normalizer checks segments): the
+    // table's check constraint refuses the second row at the write.
+    async function* outOfRange() {
+      yield CONTACTS.slice(0, 2).map((c, i) => ({
+        rowNumber: i + 1,
+        result: {
+          ok: true as const,
+          row: {
+            externalId: `x-${i}`,
+            createdAt: new Date(c.createdAt),
+            qualifiedAt: null,
+            customerAt: null,
+            lifecycleStage: 'lead' as const,
+            source: 'organic_search' as const,
+            segment: (i === 1 ? 'galactic' : 'smb') as 'smb',
+            ownerRepExternalId: 'rep-1',
+            account: null,
+            properties: {},
+            deletedAt: null,
+          },
+        },
+      }));
+    }
+    await expect(
+      runImport(deps, {
+        workspaceId: ws.id,
+        entity: 'contacts',
+        origin: 'api',
+        mode: 'commit_valid',
+        records: outOfRange(),
+      }),
+    ).rejects.toMatchObject({ code: '23514' });
+    expect(await traces(ws.id)).toEqual(before);
+    expect(await ws.into('activities', ACTIVITIES)).toMatchObject({ inserted: 10 });
   });
 
   it('keeps instants to the millisecond, before 1970 too (they are staged as epoch numbers)', async () => {

@@ -1,46 +1,46 @@
 /**
- * One import, start to finish, in ONE transaction: stream normalized rows into staging,
- * resolve them in one set-based pass (references, keys repeated in the import, the stored
- * rows), reject what that pass found wrong, write the new and changed rows, re-mark the
- * counting rules over the time the import touched, record the import with its counts and
- * emit its event. A crash or a killed process mid-way rolls everything back; a refused
- * import leaves only its record and the report of its rejected rows.
+ * One import, start to finish, in ONE transaction, as a sequence of phases, each a function
+ * that takes what the ones before it returned: stage the rows (stage-import-rows.ts),
+ * resolve them against the stored rows in one set-based pass, check them, write the new
+ * and changed rows, re-mark the counting rules over the time the import touched and count
+ * its exclusions, refresh the data version and the activity rollup, record the import and
+ * its event. The transaction is a controlled one, ended as the phases' outcome says: a
+ * committed import commits, a dry run and a refused import roll back (a refused one is
+ * then recorded on its own). A crash or a killed process mid-way rolls everything back; a
+ * refused import leaves only its record and the report of its rejected rows.
  *
  * Modes (docs/decisions/0014-import-modes.md):
  * - all_or_nothing (CSV files): any rejected row refuses the whole import.
  * - commit_valid (the bulk API): valid rows commit, rejected rows come back with reasons.
  */
-import {
-  DomainError,
-  type ImportEntity,
-  type ImportRowError,
-  type NormalizedRecord,
-} from '@treeline/core';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DomainError, ImportEntity, ImportRowError } from '@treeline/core';
+import { type ControlledTransaction, type Kysely, sql } from 'kysely';
 import { markActivityExclusions, noExclusions } from '../counting/mark-activity-exclusions';
 import type { CopyFrom } from '../open-database';
 import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
 import type { Database, ExcludedReason, ImportMode } from '../schema/database';
 import { bumpDataVersion } from '../workspaces/workspace.repository';
+import {
+  ANALYZE_AFTER_ROWS,
+  analyzeIfUncontended,
+  refreshStatisticsAfter,
+} from './analyze-import-tables';
+import { excludedAmongImported, excludedAsStored } from './count-imported-exclusions';
 import { dropRejectedRows, findStagedRowErrors } from './find-staged-row-errors';
 import { type ImportEventRecord, insertImportEvent, insertImportRecord } from './import.repository';
-import { STAGING_SPECS } from './staging-spec';
-import { createStagingWriter, dropStagingTable, stagingTableOf } from './staging-writer';
+import { type NumberedRecord, type StagedRows, stageImportRows } from './stage-import-rows';
+import { STAGING_SPECS, type StagingSpec } from './staging-spec';
+import { dropStagingTable } from './staging-writer';
 import {
   holdsRows,
   markRepeatedKeys,
-  RESOLVED_TABLE,
   resolveStagedRows,
   targetTableOf,
   type UpsertOutcome,
   writeResolvedRows,
 } from './upsert-staged-rows';
 
-/** A record as a reader yields it: its 1-based data row number and the normalized result. */
-export interface NumberedRecord<E extends ImportEntity> {
-  rowNumber: number;
-  result: NormalizedRecord<E>;
-}
+export type { NumberedRecord } from './stage-import-rows';
 
 export interface ImportRequest<E extends ImportEntity> {
   workspaceId: string;
@@ -109,10 +109,35 @@ export const MAX_REPORTED_ERRORS = 10_000;
 const ERRORS_IN_RESULT = 200;
 const DAY_MS = 86_400_000;
 
-class Outcome extends Error {
-  constructor(readonly result: ImportResult) {
-    super(result.status);
-  }
+/** What every phase may read: the request and what was fixed when the import started. */
+interface ImportRun<E extends ImportEntity> {
+  deps: ImportDeps;
+  request: ImportRequest<E>;
+  spec: StagingSpec<E>;
+  columnOf: (field: string) => string | null;
+  startedAt: Date;
+  analyzeAfterRows: number;
+}
+
+/** How the import's transaction ends: only a committed import keeps what it wrote. */
+type ImportEnding =
+  | { kind: 'committed'; result: ImportResult }
+  | { kind: 'dry_run'; result: ImportResult }
+  /** Rolled back, then recorded with `report`, the errors of every rejected row kept. */
+  | { kind: 'refused'; result: ImportResult; report: readonly ImportRowError[] };
+
+/** The rows checked: how many are rejected and every error kept for the report, by row. */
+interface CheckedRows {
+  rejected: number;
+  report: ImportRowError[];
+  /** Rows rejected by the checks of the staged rows (they are dropped before the write). */
+  stagedRejected: number;
+  repeatsMarked: boolean;
+}
+
+interface WrittenRows extends UpsertOutcome {
+  checked: CheckedRows;
+  unchanged: number;
 }
 
 /**
@@ -127,288 +152,333 @@ export async function runImport<E extends ImportEntity>(
   deps: ImportDeps,
   request: ImportRequest<E>,
 ): Promise<ImportResult> {
-  const now = deps.now ?? (() => new Date());
-  const startedAt = now();
-  const spec = STAGING_SPECS[request.entity];
-  const columnOf = request.columnOf ?? ((field: string) => field);
-  const analyzeAfterRows = deps.analyzeAfterRows ?? ANALYZE_AFTER_ROWS;
-  const errors: ImportRowError[] = [];
-  let phaseStart = performance.now();
-  const phase = (name: ImportPhase) => {
-    const now = performance.now();
-    deps.onPhase?.(name, now - phaseStart);
-    phaseStart = now;
+  const run: ImportRun<E> = {
+    deps,
+    request,
+    spec: STAGING_SPECS[request.entity],
+    columnOf: request.columnOf ?? ((field: string) => field),
+    startedAt: (deps.now ?? (() => new Date()))(),
+    analyzeAfterRows: deps.analyzeAfterRows ?? ANALYZE_AFTER_ROWS,
   };
-  let rowsRead = 0;
-  let parseRejected = 0;
-  const base = {
-    entity: request.entity,
-    mode: request.mode,
-    excluded: noExclusions(),
-    event: null,
-    dataVersion: null,
-    refusal: null,
-  };
+  const ending = await inImportTransaction(deps.db, (trx) => importInTransaction(trx, run));
+  if (ending.kind === 'refused') return recordRefusal(run, ending.result, ending.report);
+  const { result } = ending;
+  if (ending.kind === 'committed' && result.inserted + result.updated >= run.analyzeAfterRows) {
+    await refreshStatisticsAfter(deps.db, request.entity);
+  }
+  return result;
+}
 
-  // The errors the reader found, then those of the checks of the staged rows (run again
-  // when repeated keys are looked for after all).
-  let reported: ImportRowError[] = errors;
-  const countsOf = (staged: { errors: ImportRowError[]; rejectedRows: number }) => {
-    const all = [...errors, ...staged.errors].sort((a, b) => a.row - b.row);
-    reported = all;
-    const rejected = parseRejected + staged.rejectedRows;
-    return {
-      ...base,
-      rowsRead,
-      rejected,
-      errors: all.slice(0, ERRORS_IN_RESULT),
-      errorsTruncated: all.length > ERRORS_IN_RESULT || rejected > all.length,
-    };
-  };
+/**
+ * Runs `work` in a controlled transaction and ends it as the work's ending says: commits a
+ * committed import, rolls back a dry run or a refusal. A throw rolls back and is rethrown.
+ */
+async function inImportTransaction(
+  db: Kysely<Database>,
+  work: (trx: ControlledTransaction<Database>) => Promise<ImportEnding>,
+): Promise<ImportEnding> {
+  const trx = await db.startTransaction().execute();
   try {
-    const result = await deps.db.transaction().execute(async (trx): Promise<ImportResult> => {
-      await sql`select pg_advisory_xact_lock(hashtext('treeline.import'), hashtext(${request.workspaceId}))`.execute(
-        trx,
-      );
-      // The checks, upsert and exclusion pass sort and hash millions of rows: in memory,
-      // not in temporary files (the default 4 MB spills at a few hundred thousand rows).
-      await sql`set local work_mem = '256MB'`.execute(trx);
-      const stagingTable = await stagingTableOf(trx);
-      const writer = await createStagingWriter(trx, spec, deps.copyFrom, stagingTable);
-      try {
-        for await (const item of request.records) {
-          const batch: readonly NumberedRecord<E>[] = Array.isArray(item) ? item : [item];
-          for (const { rowNumber, result } of batch) {
-            rowsRead++;
-            if (request.maxRows !== undefined && rowsRead > request.maxRows) {
-              throw new DomainError(
-                'too_many_rows',
-                `This request has more than ${request.maxRows} rows; send at most ${request.maxRows} rows per request (split the batch).`,
-              );
-            }
-            if (result.ok) {
-              const flushing = writer.add(rowNumber, result.row);
-              if (flushing) await flushing;
-            } else {
-              parseRejected++;
-              for (const error of result.errors) {
-                if (errors.length < MAX_REPORTED_ERRORS) errors.push(error);
-              }
-            }
-          }
-        }
-        await writer.finish();
-        phase('stage');
-      } catch (error) {
-        writer.abort(error instanceof Error ? error : new Error(String(error)));
-        throw error;
-      }
-      // A new table has no statistics until analysed; the joins below need them.
-      await sql.raw(`analyze ${stagingTable}`).execute(trx);
-
-      // Keys repeated within the import are looked for as the rows are resolved when the
-      // workspace holds rows of the entity (two rows repeating a stored key would both
-      // update it); otherwise only when the file has other errors (its report lists every
-      // problem) or after the table's unique key refused a repeated key (the write is then
-      // undone and done again without the repeats).
-      const firstLoad = !(await holdsRows(trx, request.entity, request.workspaceId));
-      let repeatsMarked = !firstLoad;
-      await resolveStagedRows(trx, request.entity, request.workspaceId, {
-        holdsRows: !firstLoad,
-        stagingTable,
-      });
-      phase('resolve');
-      const reportable = Math.max(0, MAX_REPORTED_ERRORS - errors.length);
-      const markRepeats = async () => {
-        await markRepeatedKeys(trx, request.entity, stagingTable);
-        repeatsMarked = true;
-      };
-      let written: UpsertOutcome | null = null;
-      let counts: ReturnType<typeof countsOf> | null = null;
-      while (!written) {
-        let staged = await findStagedRowErrors(trx, spec, columnOf, reportable);
-        if (staged.rejectedRows > 0 && !repeatsMarked) {
-          await markRepeats();
-          staged = await findStagedRowErrors(trx, spec, columnOf, reportable);
-        }
-        phase('check');
-        counts = countsOf(staged);
-        const { rejected } = counts;
-        if (rejected > 0 && request.mode === 'all_or_nothing' && !request.dryRun) {
-          throw new Outcome({
-            ...counts,
-            importId: null,
-            status: 'refused',
-            refusal: 'rows_rejected',
-            inserted: 0,
-            updated: 0,
-            unchanged: 0,
-            message: `Nothing was imported: ${rejected} of ${rowsRead} rows have errors. Fix them (see the report) and import the file again.`,
-          });
-        }
-        if (staged.rejectedRows > 0) await dropRejectedRows(trx);
-        await sql`savepoint write_rows`.execute(trx);
-        try {
-          written = await writeResolvedRows(trx, request.entity, request.workspaceId);
-          await sql`release savepoint write_rows`.execute(trx);
-        } catch (error) {
-          // Once the repeats are noted, a refused key is not one of them: a real failure.
-          if (repeatsMarked || !isUniqueViolation(error)) throw error;
-          // A key repeated in the import: undo the write, note the repeats, check again.
-          await sql`rollback to savepoint write_rows`.execute(trx);
-          await markRepeats();
-        }
-      }
-      if (!counts) throw new Error('unreachable: rows were written without being checked');
-      await dropStagingTable(trx, stagingTable);
-      const { inserted, updated, span } = written;
-      const { rejected } = counts;
-      const unchanged = rowsRead - rejected - inserted - updated;
-      const changed = inserted + updated > 0;
-      // The statements that follow plan by the table's statistics, which still describe it
-      // as it was before a large import: refresh them now (a sample; our own rows count).
-      if (inserted + updated >= analyzeAfterRows) {
-        await analyzeIfUncontended(trx, [targetTableOf(request.entity)]);
-      }
-      phase('upsert');
-
-      // The counting rules are re-marked over the time the written rows cover (old values
-      // of updated rows included); an import that changed nothing has nothing to re-mark.
-      // After a first load the workspace's activities are the import's rows: the pass counts
-      // their exclusions as it goes; any other import counts its own rows after it.
-      let excluded = noExclusions();
-      if (span) {
-        const marked = await markActivityExclusions(trx, request.workspaceId, {
-          since: span.from,
-          countWorkspace: firstLoad,
-          // Every write stores the row-level reason with the row (the upsert plan derives it).
-          rowReasonsStored: true,
-        });
-        if (firstLoad) excluded = marked.excluded;
-        phase('mark_exclusions');
-      }
-      if (request.entity === 'activities' && !firstLoad) {
-        excluded = span
-          ? await excludedAmongImported(trx, request.workspaceId, rowsRead - rejected)
-          : await excludedAsStored(trx);
-        phase('count_excluded');
-      }
-      const result = { ...counts, inserted, updated, unchanged, excluded };
-      if (request.dryRun) {
-        throw new Outcome({
-          ...result,
-          importId: null,
-          status: 'dry_run',
-          message: dryRunMessage(request.mode, rejected, inserted, updated, unchanged),
-        });
-      }
-
-      // An import that changed nothing leaves the data version, and so every cached value
-      // and the activity rollup, as they are; it is still recorded (data freshness).
-      const dataVersion = changed
-        ? await bumpDataVersion(trx, request.workspaceId)
-        : await currentDataVersion(trx, request.workspaceId);
-      // The metric engine reads the activity rollup only when it was built at the current
-      // data version: the days the written rows touch are recomputed (a duplicate found
-      // after the last row can be up to the tolerance later: a day of margin), and any
-      // other import just records the new version.
-      if (span) {
-        await refreshActivityRollup(trx, request.workspaceId, {
-          from: span.from,
-          to: new Date(span.to.getTime() + DAY_MS),
-        });
-      } else if (changed) {
-        await refreshActivityRollup(trx, request.workspaceId, { from: startedAt, to: startedAt });
-      }
-      phase('rollup');
-      const importId = await insertImportRecord(
-        trx,
-        {
-          workspace_id: request.workspaceId,
-          entity: request.entity,
-          origin: request.origin,
-          file_name: request.fileName ?? null,
-          mode: request.mode,
-          status: 'committed',
-          mapping: request.mapping,
-          rows_read: rowsRead,
-          inserted,
-          updated,
-          unchanged,
-          rejected,
-          excluded,
-          message: null,
-          started_at: startedAt,
-        },
-        reported,
-      );
-      const event = await insertImportEvent(trx, {
-        workspace_id: request.workspaceId,
-        import_id: importId,
-        entity: request.entity,
-        data_version: dataVersion,
-        changed_from: span?.from ?? null,
-        changed_to: span?.to ?? null,
-      });
-      phase('record');
-      return { ...result, importId, status: 'committed', message: null, dataVersion, event };
-    });
-    if (result.inserted + result.updated >= analyzeAfterRows) {
-      await refreshStatisticsAfter(deps.db, request.entity);
-    }
-    return result;
+    const ending = await work(trx);
+    if (ending.kind === 'committed') await trx.commit().execute();
+    else await trx.rollback().execute();
+    return ending;
   } catch (error) {
-    // Refusals and dry runs end by throwing, so that the transaction rolls back.
-    if (error instanceof Outcome) {
-      if (error.result.status === 'refused') {
-        return recordRefusal(deps.db, request, startedAt, error.result, reported);
-      }
-      return error.result;
-    }
-    if (error instanceof DomainError) {
-      // A file-level problem (e.g. a mapping that does not fit the header) may name cells.
-      const fileErrors = Array.isArray(error.details.errors)
-        ? (error.details.errors as ImportRowError[])
-        : [];
-      const result: ImportResult = {
-        ...base,
-        importId: null,
-        status: 'refused',
-        refusal: error.code,
-        rowsRead,
-        inserted: 0,
-        updated: 0,
-        unchanged: 0,
-        rejected: 0,
-        errors: fileErrors,
-        errorsTruncated: false,
-        message: `Nothing was imported: ${error.message}`,
-      };
-      return recordRefusal(deps.db, request, startedAt, result, fileErrors);
+    if (!trx.isCommitted && !trx.isRolledBack) {
+      // The failure is what the caller must see; a rollback that fails too (the
+      // connection is gone) leaves nothing behind either.
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => {});
     }
     throw error;
   }
 }
 
+/** The phases, in order, inside the import's transaction. */
+async function importInTransaction<E extends ImportEntity>(
+  trx: ControlledTransaction<Database>,
+  run: ImportRun<E>,
+): Promise<ImportEnding> {
+  const staging = await timed(run, 'stage', async () => {
+    await prepareTransaction(trx, run.request.workspaceId);
+    return stageImportRows(trx, {
+      spec: run.spec,
+      copyFrom: run.deps.copyFrom,
+      records: run.request.records,
+      maxRows: run.request.maxRows,
+      maxErrors: MAX_REPORTED_ERRORS,
+    });
+  });
+  if (!staging.ok) return inputRefusal(run, staging.problem, staging.rowsRead);
+  const { staged } = staging;
+  const firstLoad = await timed(run, 'resolve', () => resolveRows(trx, run, staged));
+  const written = await checkAndWriteRows(trx, run, staged, { repeatsMarked: !firstLoad });
+  if (written.kind === 'refused') return written;
+  const excluded = await countExclusions(trx, run, written, firstLoad);
+  if (run.request.dryRun) {
+    return { kind: 'dry_run', result: dryRunResult(run, staged, written, excluded) };
+  }
+  const dataVersion = await timed(run, 'rollup', () => refreshDerivedData(trx, run, written));
+  const recorded = await timed(run, 'record', () =>
+    recordImport(trx, run, staged, written, excluded, dataVersion),
+  );
+  return {
+    kind: 'committed',
+    result: {
+      ...rowCounts(run, staged, written.checked),
+      importId: recorded.importId,
+      status: 'committed',
+      inserted: written.inserted,
+      updated: written.updated,
+      unchanged: written.unchanged,
+      excluded,
+      message: null,
+      refusal: null,
+      dataVersion,
+      event: recorded.event,
+    },
+  };
+}
+
+/**
+ * Serializes the workspace's imports, and gives the checks, the upsert and the exclusion
+ * pass the memory to sort and hash millions of rows in (the default 4 MB spills to
+ * temporary files at a few hundred thousand rows).
+ */
+async function prepareTransaction(trx: Kysely<Database>, workspaceId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('treeline.import'), hashtext(${workspaceId}))`.execute(
+    trx,
+  );
+  await sql`set local work_mem = '256MB'`.execute(trx);
+}
+
+/**
+ * Resolves the staged rows against the stored ones (resolveStagedRows); returns whether
+ * this is a first load, the workspace holding no rows of the entity. Keys repeated within
+ * the import are looked for as the rows are resolved only when it holds some (two rows
+ * repeating a stored key would both update it); on a first load, only when a row is
+ * rejected (a refused file's report lists every problem) or after the table's unique key
+ * refused a repeated key (decision 0027).
+ */
+async function resolveRows<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  run: ImportRun<E>,
+  staged: StagedRows,
+): Promise<boolean> {
+  const { entity, workspaceId } = run.request;
+  // A new table has no statistics until analysed; the joins of the resolve pass need them.
+  await sql.raw(`analyze ${staged.table}`).execute(trx);
+  const firstLoad = !(await holdsRows(trx, entity, workspaceId));
+  await resolveStagedRows(trx, entity, workspaceId, {
+    holdsRows: !firstLoad,
+    stagingTable: staged.table,
+  });
+  return firstLoad;
+}
+
+/**
+ * Checks the resolved rows, refuses an all-or-nothing import with a rejected row, and
+ * writes the rest. A write the table's unique key refuses (a key repeated in a first load,
+ * not looked for yet) is undone to a savepoint; the repeats are then noted and the rows
+ * checked and written again.
+ */
+async function checkAndWriteRows<E extends ImportEntity>(
+  trx: ControlledTransaction<Database>,
+  run: ImportRun<E>,
+  staged: StagedRows,
+  options: { repeatsMarked: boolean },
+): Promise<({ kind: 'written' } & WrittenRows) | Extract<ImportEnding, { kind: 'refused' }>> {
+  const checked = await timed(run, 'check', () =>
+    checkRows(trx, run, staged, options.repeatsMarked),
+  );
+  const { mode, dryRun } = run.request;
+  if (checked.rejected > 0 && mode === 'all_or_nothing' && !dryRun) {
+    return rowsRefusal(run, staged, checked);
+  }
+  const written = await timed(run, 'upsert', () => writeRows(trx, run, staged, checked));
+  if (written !== 'repeated_key') return { kind: 'written', ...written, checked };
+  // A key repeated in the import: the write was undone; note the repeats, check again.
+  await timed(run, 'check', () => markRepeatedKeys(trx, run.request.entity, staged.table));
+  return checkAndWriteRows(trx, run, staged, { repeatsMarked: true });
+}
+
+/**
+ * The rejected rows: the reader's and those the checks of the resolved rows find. A row
+ * rejected for any reason has the repeated keys looked for first (if they were not yet),
+ * so that a refused file's report names every problem (decision 0027).
+ */
+async function checkRows<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  run: ImportRun<E>,
+  staged: StagedRows,
+  repeatsMarked: boolean,
+): Promise<CheckedRows> {
+  const reportable = Math.max(0, MAX_REPORTED_ERRORS - staged.parseErrors.length);
+  const check = () => findStagedRowErrors(trx, run.spec, run.columnOf, reportable);
+  const first = await check();
+  const lookForRepeats = !repeatsMarked && staged.parseRejected + first.rejectedRows > 0;
+  if (lookForRepeats) await markRepeatedKeys(trx, run.request.entity, staged.table);
+  const found = lookForRepeats ? await check() : first;
+  return {
+    rejected: staged.parseRejected + found.rejectedRows,
+    report: [...staged.parseErrors, ...found.errors].sort((a, b) => a.row - b.row),
+    stagedRejected: found.rejectedRows,
+    repeatsMarked: repeatsMarked || lookForRepeats,
+  };
+}
+
+/**
+ * Writes the checked rows (the rejected ones dropped first) inside a savepoint, then drops
+ * the staging table and, after a large write, refreshes the table's statistics (the
+ * statements that follow plan by them, and they still describe the table as it was). Returns
+ * 'repeated_key' when the table's unique key refused a row before the repeats were looked
+ * for: the write is then undone. Once they were, a refused key is a real failure.
+ */
+async function writeRows<E extends ImportEntity>(
+  trx: ControlledTransaction<Database>,
+  run: ImportRun<E>,
+  staged: StagedRows,
+  checked: CheckedRows,
+): Promise<Omit<WrittenRows, 'checked'> | 'repeated_key'> {
+  const { entity, workspaceId } = run.request;
+  if (checked.stagedRejected > 0) await dropRejectedRows(trx);
+  const beforeWrite = await trx.savepoint('write_rows').execute();
+  let written: UpsertOutcome;
+  try {
+    written = await writeResolvedRows(beforeWrite, entity, workspaceId);
+  } catch (error) {
+    if (checked.repeatsMarked || !isUniqueViolation(error)) throw error;
+    const undone = await beforeWrite.rollbackToSavepoint('write_rows').execute();
+    await undone.releaseSavepoint('write_rows').execute();
+    return 'repeated_key';
+  }
+  await beforeWrite.releaseSavepoint('write_rows').execute();
+  await dropStagingTable(trx, staged.table);
+  if (written.inserted + written.updated >= run.analyzeAfterRows) {
+    await analyzeIfUncontended(trx, [targetTableOf(entity)]);
+  }
+  const unchanged = staged.rowsRead - checked.rejected - written.inserted - written.updated;
+  return { ...written, unchanged };
+}
+
+/**
+ * Re-marks the counting rules over the time the written rows cover (old values of updated
+ * rows included; an import that changed nothing has nothing to re-mark) and counts how many
+ * of the import's rows each rule excludes. After a first load the workspace's activities
+ * are the import's rows: the pass counts them as it goes; any other import of activities
+ * counts its own rows after it.
+ */
+async function countExclusions<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  run: ImportRun<E>,
+  written: WrittenRows,
+  firstLoad: boolean,
+): Promise<Record<ExcludedReason, number>> {
+  const { entity, workspaceId } = run.request;
+  const { span } = written;
+  const marked = span
+    ? await timed(run, 'mark_exclusions', () =>
+        markActivityExclusions(trx, workspaceId, {
+          since: span.from,
+          countWorkspace: firstLoad,
+          // Every write stores the row-level reason with the row (the upsert plan derives it).
+          rowReasonsStored: true,
+        }),
+      )
+    : null;
+  if (firstLoad) return marked?.excluded ?? noExclusions();
+  if (entity !== 'activities') return noExclusions();
+  const kept = written.unchanged + written.inserted + written.updated;
+  return timed(run, 'count_excluded', () =>
+    span ? excludedAmongImported(trx, workspaceId, kept) : excludedAsStored(trx),
+  );
+}
+
+/**
+ * Bumps the workspace's data version when the import changed a row (an import that changed
+ * nothing leaves it, and so every cached value and the activity rollup, as they are), and
+ * recomputes the activity rollup for the days the written rows touch (a duplicate found
+ * after the last row can be up to the tolerance later: a day of margin); any other import
+ * that changed rows just records the new version with it. The metric engine reads the
+ * rollup only when it was built at the current data version. Returns the data version.
+ */
+async function refreshDerivedData<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  run: ImportRun<E>,
+  written: WrittenRows,
+): Promise<number> {
+  const { workspaceId } = run.request;
+  const { span } = written;
+  const changed = written.inserted + written.updated > 0;
+  const dataVersion = changed
+    ? await bumpDataVersion(trx, workspaceId)
+    : await currentDataVersion(trx, workspaceId);
+  if (span) {
+    await refreshActivityRollup(trx, workspaceId, {
+      from: span.from,
+      to: new Date(span.to.getTime() + DAY_MS),
+    });
+  } else if (changed) {
+    await refreshActivityRollup(trx, workspaceId, { from: run.startedAt, to: run.startedAt });
+  }
+  return dataVersion;
+}
+
+/** Records the committed import with its counts and report, and its event. */
+async function recordImport<E extends ImportEntity>(
+  trx: Kysely<Database>,
+  run: ImportRun<E>,
+  staged: StagedRows,
+  written: WrittenRows,
+  excluded: Record<ExcludedReason, number>,
+  dataVersion: number,
+): Promise<{ importId: string; event: ImportEventRecord }> {
+  const { request } = run;
+  const importId = await insertImportRecord(
+    trx,
+    {
+      ...recordFields(run),
+      status: 'committed',
+      rows_read: staged.rowsRead,
+      inserted: written.inserted,
+      updated: written.updated,
+      unchanged: written.unchanged,
+      rejected: written.checked.rejected,
+      excluded,
+      message: null,
+    },
+    written.checked.report,
+  );
+  const importEvent = {
+    workspace_id: request.workspaceId,
+    import_id: importId,
+    entity: request.entity,
+    data_version: dataVersion,
+    changed_from: written.span?.from ?? null,
+    changed_to: written.span?.to ?? null,
+  };
+  const event = await insertImportEvent(trx, importEvent);
+  return { importId, event };
+}
+
+/**
+ * Records a refused import (after its transaction rolled back), with `report`, in a
+ * transaction of its own; a dry run records nothing.
+ */
 async function recordRefusal<E extends ImportEntity>(
-  db: Kysely<Database>,
-  request: ImportRequest<E>,
-  startedAt: Date,
+  run: ImportRun<E>,
   result: ImportResult,
-  errors: readonly ImportRowError[],
+  report: readonly ImportRowError[],
 ): Promise<ImportResult> {
-  if (request.dryRun) return result;
-  const importId = await db.transaction().execute((trx) =>
+  if (run.request.dryRun) return result;
+  const importId = await run.deps.db.transaction().execute((trx) =>
     insertImportRecord(
       trx,
       {
-        workspace_id: request.workspaceId,
-        entity: request.entity,
-        origin: request.origin,
-        file_name: request.fileName ?? null,
-        mode: request.mode,
+        ...recordFields(run),
         status: 'refused',
-        mapping: request.mapping,
         rows_read: result.rowsRead,
         inserted: 0,
         updated: 0,
@@ -416,53 +486,135 @@ async function recordRefusal<E extends ImportEntity>(
         rejected: result.rejected,
         excluded: result.excluded,
         message: result.message,
-        started_at: startedAt,
       },
-      errors,
+      report,
     ),
   );
   return { ...result, importId };
 }
 
-/** Imported rows from which an import counts its duplicates from a collected table. */
-const COLLECT_DUPLICATES_FROM_ROWS = 10_000;
-
-/** Written rows from which an import refreshes the planner's statistics of its tables. */
-const ANALYZE_AFTER_ROWS = 100_000;
-
-/**
- * After a large import, the planner's statistics of the tables it wrote, as committed (the
- * analysis inside the import ran before the exclusion marks and the rollup were written):
- * the next imports and the metric engine plan by them, and a server with autovacuum off
- * (or slow to get to it) would keep planning for the tables as they were. Run after the
- * commit, in its own short transaction. A failure only leaves the statistics as they were.
- */
-async function refreshStatisticsAfter(db: Kysely<Database>, entity: ImportEntity): Promise<void> {
-  const tables = [targetTableOf(entity), ...(entity === 'activities' ? ['activity_rollups'] : [])];
-  try {
-    await db.transaction().execute((trx) => analyzeIfUncontended(trx, tables));
-  } catch {
-    // Statistics are an optimisation; the import itself is committed.
-  }
+/** The fields of an import's record that the request and its start fix. */
+function recordFields<E extends ImportEntity>(run: ImportRun<E>) {
+  const { request } = run;
+  return {
+    workspace_id: request.workspaceId,
+    entity: request.entity,
+    origin: request.origin,
+    file_name: request.fileName ?? null,
+    mode: request.mode,
+    mapping: request.mapping,
+    started_at: run.startedAt,
+  };
 }
 
-/**
- * ANALYZE of tables inside a transaction, which then holds their statistics lock (SHARE
- * UPDATE EXCLUSIVE) to its commit: taken only if no one else holds it within a second (a
- * vacuum, another import's analysis), else skipped. Statistics only make plans better or
- * worse, never results, so a failure leaves them as they were and the transaction going.
- */
-async function analyzeIfUncontended(trx: Kysely<Database>, tables: string[]): Promise<void> {
-  await sql`savepoint analyze_tables`.execute(trx);
-  try {
-    await sql`set local lock_timeout = '1s'`.execute(trx);
-    await sql.raw(`analyze ${tables.join(', ')}`).execute(trx);
-    await sql`release savepoint analyze_tables`.execute(trx);
-  } catch {
-    await sql`rollback to savepoint analyze_tables`.execute(trx);
-  }
-  // A SET LOCAL inside a released savepoint lasts to the commit: put the default back.
-  await sql`set local lock_timeout = default`.execute(trx);
+/** An all-or-nothing import with rejected rows: nothing written, every error reported. */
+function rowsRefusal<E extends ImportEntity>(
+  run: ImportRun<E>,
+  staged: StagedRows,
+  checked: CheckedRows,
+): Extract<ImportEnding, { kind: 'refused' }> {
+  const result: ImportResult = {
+    ...rowCounts(run, staged, checked),
+    ...nothingWritten(),
+    status: 'refused',
+    refusal: 'rows_rejected',
+    message: `Nothing was imported: ${checked.rejected} of ${staged.rowsRead} rows have errors. Fix them (see the report) and import the file again.`,
+  };
+  return { kind: 'refused', result, report: checked.report };
+}
+
+/** Input that cannot be imported as a whole (a file that cannot be read, too many rows). */
+function inputRefusal<E extends ImportEntity>(
+  run: ImportRun<E>,
+  problem: DomainError,
+  rowsRead: number,
+): Extract<ImportEnding, { kind: 'refused' }> {
+  // A file-level problem (e.g. a mapping that does not fit the header) may name cells.
+  const fileErrors = Array.isArray(problem.details.errors)
+    ? (problem.details.errors as ImportRowError[])
+    : [];
+  const result: ImportResult = {
+    entity: run.request.entity,
+    mode: run.request.mode,
+    ...nothingWritten(),
+    status: 'refused',
+    refusal: problem.code,
+    rowsRead,
+    rejected: 0,
+    errors: fileErrors,
+    errorsTruncated: false,
+    message: `Nothing was imported: ${problem.message}`,
+  };
+  return { kind: 'refused', result, report: fileErrors };
+}
+
+function dryRunResult<E extends ImportEntity>(
+  run: ImportRun<E>,
+  staged: StagedRows,
+  written: WrittenRows,
+  excluded: Record<ExcludedReason, number>,
+): ImportResult {
+  const { inserted, updated, unchanged } = written;
+  return {
+    ...rowCounts(run, staged, written.checked),
+    importId: null,
+    status: 'dry_run',
+    inserted,
+    updated,
+    unchanged,
+    excluded,
+    message: dryRunMessage(
+      run.request.mode,
+      written.checked.rejected,
+      inserted,
+      updated,
+      unchanged,
+    ),
+    refusal: null,
+    dataVersion: null,
+    event: null,
+  };
+}
+
+/** The counts every result of checked rows reports (the first errors, all in the report). */
+function rowCounts<E extends ImportEntity>(
+  run: ImportRun<E>,
+  staged: StagedRows,
+  checked: CheckedRows,
+) {
+  const { rejected, report } = checked;
+  return {
+    entity: run.request.entity,
+    mode: run.request.mode,
+    rowsRead: staged.rowsRead,
+    rejected,
+    errors: report.slice(0, ERRORS_IN_RESULT),
+    errorsTruncated: report.length > ERRORS_IN_RESULT || rejected > report.length,
+  };
+}
+
+function nothingWritten() {
+  return {
+    importId: null,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    excluded: noExclusions(),
+    dataVersion: null,
+    event: null,
+  };
+}
+
+/** Runs one phase, telling `onPhase` how long it took. */
+async function timed<E extends ImportEntity, T>(
+  run: ImportRun<E>,
+  phase: ImportPhase,
+  work: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  run.deps.onPhase?.(phase, performance.now() - started);
+  return result;
 }
 
 async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): Promise<number> {
@@ -472,67 +624,6 @@ async function currentDataVersion(trx: Kysely<Database>, workspaceId: string): P
     .where('id', '=', workspaceId)
     .executeTakeFirst();
   return row?.data_version ?? 0;
-}
-
-/**
- * How many of the import's rows each counting rule excludes. A row-level reason is the one
- * the resolved row carries (written rows store it; an unchanged row's stored values, and so
- * its reason, equal the resolved ones); only duplicates, marked by the pass over the
- * stored rows, are looked up there. A small import looks its rows up by key. A large one
- * first collects and analyses the workspace's duplicates (a few percent of its rows) and
- * probes them once per row: planned for their real number (the table's statistics may
- * predate the marks, and a nested loop over "one" duplicate row would be quadratic), and
- * cheaper than joining every row of a large import with the stored rows.
- */
-async function excludedAmongImported(
-  trx: Kysely<Database>,
-  workspaceId: string,
-  rows: number,
-): Promise<Record<ExcludedReason, number>> {
-  let stored: RawBuilder<unknown>;
-  if (rows < COLLECT_DUPLICATES_FROM_ROWS) {
-    // Every stored row of the workspace on the inner side, so the estimate is large and a
-    // nested loop can only be one of key lookups.
-    stored = sql`activities d on d.workspace_id = ${workspaceId}
-      and d.external_id = s.external_id and d.source_system = s.source_system`;
-  } else {
-    await sql`create temp table import_duplicates on commit drop as
-      select external_id, source_system, excluded_reason from activities
-      where workspace_id = ${workspaceId} and excluded_reason = 'duplicate'`.execute(trx);
-    await sql`analyze import_duplicates`.execute(trx);
-    stored = sql`import_duplicates d
-      on d.external_id = s.external_id and d.source_system = s.source_system`;
-  }
-  const { rows: counts } = await sql<{ reason: ExcludedReason | null; n: number | string }>`
-    select coalesce(s.excluded_reason,
-        case when d.excluded_reason = 'duplicate' then 'duplicate' end) as reason,
-      count(*) as n
-    from ${sql.table(RESOLVED_TABLE)} s
-    left join ${stored}
-    group by 1`.execute(trx);
-  return tally(counts);
-}
-
-/**
- * How many of the import's rows each counting rule excludes when the import wrote nothing:
- * every row is stored as it was and no mark was redone, so each row's mark is the one its
- * stored row had when the resolve pass read it (one scan of the resolved rows instead of
- * a join with the workspace's duplicates).
- */
-async function excludedAsStored(trx: Kysely<Database>): Promise<Record<ExcludedReason, number>> {
-  const { rows: counts } = await sql<{ reason: ExcludedReason | null; n: number | string }>`
-    select previous_excluded_reason as reason, count(*) as n
-    from ${sql.table(RESOLVED_TABLE)} group by 1`.execute(trx);
-  return tally(counts);
-}
-
-/** Rows counted per reason (the null reason, counted rows, left out) as a full record. */
-function tally(
-  counts: readonly { reason: ExcludedReason | null; n: number | string }[],
-): Record<ExcludedReason, number> {
-  const excluded = noExclusions();
-  for (const row of counts) if (row.reason) excluded[row.reason] = Number(row.n);
-  return excluded;
 }
 
 /** A unique constraint refused a row (SQLSTATE 23505), on PostgreSQL and PGlite alike. */

@@ -182,14 +182,17 @@ export async function resolveStagedRows(
 ): Promise<void> {
   const plan = PLANS[entity];
   const spec: StagingSpec<ImportEntity> = STAGING_SPECS[entity];
-  const raw = (text: string) => sql.raw(text.replaceAll('$ws', `'${workspaceId}'::uuid`));
   const names = plan.columns.map(([name]) => name);
   const compared = names.filter((n) => !plan.key.includes(n));
   const derived = plan.derived ?? [];
   const staged = stagedRows(spec, options.stagingTable);
+  // The workspace id is a bound parameter: the statement runs once per import, so the
+  // server plans it for the value (a custom plan), as it did the literal it replaces.
   const joins = spec.references.map(({ column, table }) => {
     const alias = REFERENCE_ALIAS[table];
-    return `left join ${table} ${alias} on ${alias}.workspace_id = $ws and ${alias}.external_id = s.${column}`;
+    return sql`left join ${sql.table(table)} ${sql.raw(alias)}
+      on ${sql.ref(`${alias}.workspace_id`)} = ${workspaceId}::uuid
+      and ${sql.raw(`${alias}.external_id = s.${column}`)}`;
   });
   const missing = spec.references.map(({ column, table }) => {
     const alias = REFERENCE_ALIAS[table];
@@ -198,12 +201,11 @@ export async function resolveStagedRows(
   const repeats = options.holdsRows
     ? repeatedKeyColumns(spec)
     : 'null::bigint as duplicate_of, null::text as duplicate_key';
-  const rows = raw(
-    `select s.row_number, ${plan.columns.map(([name, expr]) => `${expr} as ${name}`).join(', ')},
-       ${repeats}
-       ${missing.map((m) => `, ${m}`).join('')}
-     from (${staged}) s ${joins.join(' ')}`,
-  );
+  const rows = sql`select s.row_number,
+      ${sql.raw(plan.columns.map(([name, expr]) => `${expr} as ${name}`).join(', '))},
+      ${sql.raw(repeats)}
+      ${sql.raw(missing.map((m) => `, ${m}`).join(''))}
+    from (${sql.raw(staged)}) s ${sql.join(joins, sql` `)}`;
   const row = sql`select v.*${derived.length ? sql`, ${sql.join(derived.map(([name, expr]) => sql`${expr} as ${sql.ref(name)}`))}` : sql``}
     from (${rows}) v`;
   const time = plan.timeColumn;
@@ -384,8 +386,9 @@ function stagedRows(spec: StagingSpec<ImportEntity>, table: string): string {
   return `select x.row_number, ${spec.columns.map((c) => `${stagedColumnRead(c, 'x')} as ${c.name}`).join(', ')} from ${table} x`;
 }
 
+/** `left` is a row of the workspace (a bound parameter) with the natural key of `right`. */
 function keyMatch(plan: UpsertPlan, workspaceId: string, left: string, right: string) {
-  return sql`${sql.raw(`${left}.workspace_id = '${workspaceId}'::uuid`)} and ${keysEqual(plan, left, right)}`;
+  return sql`${sql.ref(`${left}.workspace_id`)} = ${workspaceId}::uuid and ${keysEqual(plan, left, right)}`;
 }
 
 /** The natural key of `left` equals that of `right`. */
