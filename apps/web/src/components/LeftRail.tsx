@@ -15,7 +15,7 @@ import {
   Plus,
   Trash2,
 } from 'lucide-react';
-import type { Resource } from '../lib/use-resource';
+import type { Resource } from '../server-data/resource';
 import { SkeletonLine } from './Skeleton';
 
 /** The live sections of the app; a new screen adds its id here and to RAIL_SECTIONS. */

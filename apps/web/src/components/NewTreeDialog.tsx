@@ -3,11 +3,13 @@
  * Accountable for every node until branches are handed over) or from an empty canvas with a
  * name. Creates the tree through the API and hands it back to open.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { TreeTemplate } from '@treeline/core';
 import { FilePlus2, Network } from 'lucide-react';
 import { useId, useState } from 'react';
 import { api, type Person, type Problem, type TreeRecord, toProblem } from '../lib/api';
-import { useResource } from '../lib/use-resource';
+import { peopleQuery, templatesQuery } from '../server-data/queries';
+import { resourceOf } from '../server-data/resource';
 import { Dialog } from './Dialog';
 import { SkeletonLine } from './Skeleton';
 
@@ -20,8 +22,8 @@ export function NewTreeDialog({
   onCreated: (tree: TreeRecord) => void;
   onClose: () => void;
 }) {
-  const templates = useResource('templates', (signal) => api.listTemplates(signal));
-  const people = useResource('people', (signal) => api.listPeople(signal));
+  const templates = resourceOf(useQuery(templatesQuery()));
+  const people = resourceOf(useQuery(peopleQuery()));
   const [templateKey, setTemplateKey] = useState<string>(EMPTY);
   const [name, setName] = useState('');
   const [owner, setOwner] = useState<string | null>(null);

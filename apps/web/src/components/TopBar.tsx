@@ -3,13 +3,15 @@
  * at what grain, whether the numbers are live (reconnecting after a drop, updated just now
  * after new data), and which database the server runs on.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { PeriodView } from '@treeline/core';
 import { Calendar, Check, ChevronRight, Database, RefreshCw } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
-import type { Health, Workspace } from '../lib/api';
+import type { Health } from '../lib/api';
 import { formatGrain } from '../lib/format';
-import { useLiveConnection } from '../lib/use-live-data';
-import type { Resource } from '../lib/use-resource';
+import { useLiveConnection } from '../server-data/live-data';
+import { healthQuery, workspaceQuery } from '../server-data/queries';
+import { type Resource, resourceOf } from '../server-data/resource';
 import { SkeletonLine } from './Skeleton';
 import './live-status.css';
 
@@ -34,21 +36,17 @@ const DATABASE_NAMES: Record<Health['database'], string> = {
 };
 
 export function TopBar({
-  workspace,
   treeName,
   period,
   previousPeriod,
-  health,
   controls,
   treeStatus,
   refreshing = false,
   freshness,
 }: {
-  workspace: Resource<Workspace>;
   treeName: string | null;
   period: PeriodView | null;
   previousPeriod: PeriodView | null;
-  health: Resource<Health>;
   /** The period controls, on the trees screen. */
   controls?: ReactNode;
   /** Beside the tree's name: its save state and the Save button. */
@@ -58,6 +56,8 @@ export function TopBar({
   /** On screens with live values: when they last changed, or that they are old. */
   freshness?: ValuesFreshness;
 }) {
+  const workspace = resourceOf(useQuery(workspaceQuery()));
+  const health = resourceOf(useQuery(healthQuery()));
   return (
     <header className="topbar">
       <div className="topbar__crumbs">

@@ -3,6 +3,7 @@
  * excluded (by reason) as a stacked bar chart with the same numbers as a table for screen
  * readers; the rows held per entity; and how long ago each entity was last imported.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Activity } from 'lucide-react';
 import { useId, useState } from 'react';
 import {
@@ -17,8 +18,8 @@ import {
 } from 'recharts';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
-import { useKeptResource } from '../lib/use-kept-resource';
-import { dataApi } from './data-api';
+import { dataHealthQuery } from '../server-data/queries';
+import { resourceOf } from '../server-data/resource';
 import {
   ENTITY_LABELS,
   excludedReasonLabel,
@@ -45,13 +46,11 @@ const PERIOD_CHOICES: Record<HealthGrain, number[]> = { week: [8, 12, 26, 52], m
 
 const ENTITY_ORDER = ['reps', 'contacts', 'activities', 'deals', 'capacity', 'events'];
 
-export function DataHealthPanel({ version }: { version: number }) {
+export function DataHealthPanel() {
   const id = useId();
   const [grain, setGrain] = useState<HealthGrain>('week');
   const [periods, setPeriods] = useState(12);
-  const health = useKeptResource(`data-health:${grain}:${periods}:${version}`, (signal) =>
-    dataApi.getDataHealth(grain, periods, signal),
-  );
+  const health = resourceOf(useQuery(dataHealthQuery(grain, periods)));
 
   return (
     <section className="data-card data-health" aria-labelledby={`${id}-title`}>

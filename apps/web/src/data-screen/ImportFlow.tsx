@@ -4,11 +4,15 @@
  * (a dry run: counts and row errors, nothing written), then "Import" (all or nothing). A
  * refused import shows its row errors and the report; a mapping can be saved under a name.
  */
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ColumnMapping, IMPORT_ENTITIES, type ImportEntity } from '@treeline/core';
 import { CircleAlert, FileText, RotateCcw, Save, Upload as UploadIcon } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type Problem, toProblem } from '../lib/api';
-import { useResource } from '../lib/use-resource';
+import { importCatalogQuery, importMappingsQuery } from '../server-data/queries';
+import { queryKeys } from '../server-data/query-keys';
+import { resourceOf } from '../server-data/resource';
 import {
   dataApi,
   type ImportPresetInfo,
@@ -54,13 +58,9 @@ export function ImportFlow({
   onImported: () => void;
 }) {
   const id = useId();
-  const catalog = useResource('import-catalog', (signal) => dataApi.getImportCatalog(signal));
-  const savedLoad = useResource('import-mappings', (signal) => dataApi.listMappings(signal));
-  const [saved, setSaved] = useState<SavedMapping[]>([]);
-  const loadedSaved = savedLoad.status === 'success' ? savedLoad.data : null;
-  useEffect(() => {
-    if (loadedSaved) setSaved(loadedSaved);
-  }, [loadedSaved]);
+  const queryClient = useQueryClient();
+  const catalog = resourceOf(useQuery(importCatalogQuery()));
+  const saved: SavedMapping[] = useQuery(importMappingsQuery()).data ?? [];
 
   const [entity, setEntity] = useState<ImportEntity>('activities');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
@@ -119,7 +119,7 @@ export function ImportFlow({
       const known =
         done.detectedPreset === null || presetsRef.current.length > 0
           ? presetsRef.current
-          : await dataApi.getImportCatalog().then(
+          : await queryClient.fetchQuery(importCatalogQuery()).then(
               (loaded) => loaded.presets,
               () => [],
             );
@@ -310,10 +310,13 @@ export function ImportFlow({
                 mapping={preview?.ok ? mapping : null}
                 defaultName={(upload.fileName ?? '').replace(/\.[a-z]+$/i, '')}
                 onSaved={(savedMapping) => {
-                  setSaved((current) => [
-                    ...current.filter((m) => m.id !== savedMapping.id),
-                    savedMapping,
-                  ]);
+                  queryClient.setQueryData(
+                    queryKeys.importMappings(),
+                    (current: SavedMapping[] | undefined) => [
+                      ...(current ?? []).filter((m) => m.id !== savedMapping.id),
+                      savedMapping,
+                    ],
+                  );
                   setMappingSource(`saved:${savedMapping.id}`);
                 }}
               />

@@ -4,23 +4,35 @@
  * where a custom one can be edited in the metric form or deleted after a confirm step, and
  * a link to its page (charts over time and splits); and the "New metric" form.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ChartLine, Gauge, Pencil, Plus, Search, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
 import { api, type MetricEntry, type Problem, toProblem } from '../lib/api';
 import { describeMetricDefinition } from '../lib/describe-metric-definition';
 import { DIRECTION_LABELS, KIND_LABELS, searchMetrics, UNIT_LABELS } from '../lib/metric-catalog';
 import { metricFormStateOf } from '../lib/metric-form';
-import { useResource } from '../lib/use-resource';
-import { metricPageHref } from '../metric-page/metric-page-route';
+import { paths } from '../routes/paths';
+import { metricsChanged } from '../server-data/metrics-changed';
+import { dimensionValuesQuery, metricsQuery } from '../server-data/queries';
+import { queryKeys } from '../server-data/query-keys';
+import { resourceOf } from '../server-data/resource';
 import { MetricForm } from './MetricForm';
 
 export function MetricsScreen() {
-  const loaded = useResource('metrics', (signal) => api.listMetrics(signal));
-  const values = useResource('dimension-values', (signal) => api.listDimensionValues(signal));
-  const dimensionValues = values.status === 'success' ? values.data : null;
-  const [metrics, setMetrics] = useState<MetricEntry[] | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = resourceOf(useQuery(metricsQuery()));
+  const dimensionValues = useQuery(dimensionValuesQuery()).data ?? null;
+  const metrics = loaded.status === 'success' ? loaded.data : null;
+  /** Changes the catalog on screen at once; trees and series built on it are read again. */
+  const setMetrics = (change: (current: MetricEntry[]) => MetricEntry[]) => {
+    queryClient.setQueryData(queryKeys.metrics(), (current: MetricEntry[] | undefined) =>
+      change(current ?? []),
+    );
+    void metricsChanged(queryClient, { refetchCatalog: false });
+  };
   const [query, setQuery] = useState('');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   // The side panel shows the selected metric's details, the new metric form or its edit form.
@@ -29,11 +41,6 @@ export function MetricsScreen() {
   const listRef = useRef<HTMLUListElement>(null);
   // A metric just created or changed takes focus in the list, where the form was.
   const focusOnShow = useRef<string | null>(null);
-
-  const loadedMetrics = loaded.status === 'success' ? loaded.data : null;
-  useEffect(() => {
-    if (loadedMetrics) setMetrics(loadedMetrics);
-  }, [loadedMetrics]);
 
   // The newly selected row (e.g. a metric just created) is brought into view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a saved metric re-renders its row
@@ -151,7 +158,7 @@ export function MetricsScreen() {
             dimensionValues={dimensionValues}
             mode={{ kind: 'create', create: (metric) => api.createMetric(metric) }}
             onSaved={(metric) => {
-              setMetrics((current) => [...(current ?? []), metric]);
+              setMetrics((current) => [...current, metric]);
               setQuery('');
               focusOnShow.current = metric.key;
               setSelectedKey(metric.key);
@@ -171,12 +178,12 @@ export function MetricsScreen() {
             }}
             onSaved={(metric) => {
               setMetrics((current) =>
-                (current ?? []).map((entry) => (entry.key === metric.key ? metric : entry)),
+                current.map((entry) => (entry.key === metric.key ? metric : entry)),
               );
               focusOnShow.current = metric.key;
               setForm(null);
               // Metrics built on this one may have new dimensions too: read the catalog again.
-              loaded.retry();
+              void queryClient.invalidateQueries({ queryKey: queryKeys.metrics() });
             }}
             onCancel={() => setForm(null)}
           />
@@ -186,7 +193,7 @@ export function MetricsScreen() {
             metric={selected}
             onEdit={() => setForm('edit')}
             onDeleted={() => {
-              setMetrics((current) => (current ?? []).filter((m) => m.key !== selected.key));
+              setMetrics((current) => current.filter((m) => m.key !== selected.key));
               setSelectedKey(null);
             }}
           />
@@ -241,14 +248,14 @@ function MetricDetails({
       <h2 className="metric-details__name">{metric.name}</h2>
       <code className="catalog__key">{metric.key}</code>
       {metric.description ? <p className="metric-details__text">{metric.description}</p> : null}
-      <a
+      <Link
         className="button button--primary metric-details__open"
-        href={metricPageHref(metric.key)}
+        href={paths.metric(metric.key)}
         data-testid="open-metric-page"
       >
         <ChartLine aria-hidden size={14} />
         Open metric page
-      </a>
+      </Link>
       <dl className="metric-details__facts">
         <dt>Definition</dt>
         <dd className="metric-details__definition">

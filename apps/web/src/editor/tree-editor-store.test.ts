@@ -1,8 +1,9 @@
 import { BUILT_IN_METRICS, type MetricSpec, type TreeDraft } from '@treeline/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MetricEntry, Person, TreeRecord } from '../lib/api';
+import { draftToFlow } from './draft-to-flow';
 import { RELATION_OPTIONS, type RelationChoice } from './relation-choices';
-import { useEditorStore } from './store';
+import { createTreeEditorStore, type TreeEditorStore } from './tree-editor-store';
 
 const catalog: MetricEntry[] = (BUILT_IN_METRICS as readonly MetricSpec[]).map((metric) => ({
   ...metric,
@@ -64,28 +65,42 @@ function record(overrides: Partial<TreeDraft> = {}): TreeRecord {
   };
 }
 
-const store = () => useEditorStore.getState();
-const draft = () => store().draft!;
+const catalogByKey = new Map(catalog.map((metric) => [metric.key, metric]));
+const peopleById = new Map(
+  people.map((p) => [p.id, { id: p.id, name: p.name, initials: p.initials }]),
+);
 
-describe('the editor store', () => {
+let editor: TreeEditorStore;
+const store = () => editor.getState();
+const draft = () => store().draft!;
+/** The cards and links as the canvas draws them (no values read yet). */
+const flow = () =>
+  draftToFlow(
+    draft(),
+    {
+      view: null,
+      catalog: catalogByKey,
+      people: peopleById,
+      issues: store().issues,
+      direction: store().direction,
+    },
+    { nodes: [], edges: [], reuse: false },
+  );
+
+describe('the editor store of one tree', () => {
   beforeEach(() => {
-    store().clear();
-    store().setCatalog(catalog);
-    store().setPeople(people);
+    editor = createTreeEditorStore('t1', { catalog: () => catalogByKey });
     store().loadTree(record());
   });
 
   it('opens a tree with its root selected, nothing to undo and nothing unsaved', () => {
-    expect(store().nodes.map((node) => [node.id, node.selected])).toEqual([
-      ['root', true],
-      ['calls', false],
-    ]);
-    expect(store().edges.map((edge) => [edge.source, edge.target])).toEqual([['root', 'calls']]);
+    expect(store().selection).toEqual({ nodeIds: ['root'], edgeIds: [] });
+    expect(flow().edges.map((edge) => [edge.source, edge.target])).toEqual([['root', 'calls']]);
     expect(store().version).toBe(3);
-    expect(store().past).toEqual([]);
+    expect(store().history.past).toEqual([]);
     expect(store().dirty).toBe(false);
     // Owners come from the draft's RACI and the workspace's people.
-    expect(store().nodes[1]!.data.view.accountable).toEqual({
+    expect(flow().nodes[1]!.data.view.accountable).toEqual({
       id: 'p2',
       name: 'Sam Okafor',
       initials: 'SO',
@@ -103,10 +118,8 @@ describe('the editor store', () => {
       band: null,
       raci: { accountable: [], responsible: [], consulted: [], informed: [] },
     });
-    const flowNode = store().nodes.find((node) => node.id === id)!;
-    expect(flowNode.selected).toBe(true);
-    expect(flowNode.data.pending).toBe(true);
-    expect(store().nodes.filter((node) => node.selected)).toHaveLength(1);
+    expect(store().selection).toEqual({ nodeIds: [id], edgeIds: [] });
+    expect(flow().nodes.find((node) => node.id === id)!.data.pending).toBe(true);
     expect(store().dirty).toBe(true);
     // Another one added at the same spot does not hide the first.
     store().addNode('reps_active', { x: 300, y: 200 });
@@ -125,7 +138,7 @@ describe('the editor store', () => {
       role: null,
       exponent: 1,
     });
-    expect(store().edges).toHaveLength(2);
+    expect(flow().edges).toHaveLength(2);
   });
 
   it('refuses a link that would close a cycle, and says why', () => {
@@ -195,7 +208,7 @@ describe('the editor store', () => {
     const id = store().addNode('reps_active')!;
     store().connect('root', id, choice('driver'));
     store().assignRole(id, 'accountable', 'p1', true);
-    expect(store().past).toHaveLength(3);
+    expect(store().history.past).toHaveLength(3);
 
     store().undo();
     expect(draft().nodes.find((node) => node.id === id)!.raci.accountable).toEqual([]);
@@ -211,26 +224,27 @@ describe('the editor store', () => {
     store().redo();
     expect(draft().edges).toHaveLength(2);
     expect(store().dirty).toBe(true);
-    expect(store().future).toHaveLength(1);
+    expect(store().history.future).toHaveLength(1);
     // A new edit forgets what could be redone.
     store().moveNodes(new Map([['root', { x: 40, y: 0 }]]));
-    expect(store().future).toEqual([]);
+    expect(store().history.future).toEqual([]);
   });
 
   it('commits a drag as one move when it ends', () => {
     store().onNodesChange([
       { type: 'position', id: 'calls', position: { x: 80, y: 260 }, dragging: true },
     ]);
-    expect(store().past).toHaveLength(0);
-    expect(store().nodes[1]!.position).toEqual({ x: 80, y: 260 });
+    expect(store().history.past).toHaveLength(0);
+    expect(store().dragging).toEqual({ calls: { x: 80, y: 260 } });
+    expect(draft().nodes[1]!.position).toEqual({ x: 0, y: 200 });
     store().onNodesChange([
       { type: 'position', id: 'calls', position: { x: 90.4, y: 270.2 }, dragging: false },
     ]);
     expect(draft().nodes[1]!.position).toEqual({ x: 90, y: 270 });
-    expect(store().past).toHaveLength(1);
+    expect(store().dragging).toEqual({});
+    expect(store().history.past).toHaveLength(1);
     store().undo();
     expect(draft().nodes[1]!.position).toEqual({ x: 0, y: 200 });
-    expect(store().nodes[1]!.position).toEqual({ x: 0, y: 200 });
   });
 
   it('lays the tree out top-down, parents above their children, as one undoable edit', () => {
@@ -284,7 +298,7 @@ describe('the editor store', () => {
         .nodes.map((node) => node.id)
         .sort(),
     ).toEqual(['calls', 'root', 'uuid-n']);
-    expect(store().nodes.find((node) => node.id === 'uuid-n')?.selected).toBe(true);
+    expect(store().selection.nodeIds).toEqual(['uuid-n']);
     store().undo();
     expect(draft().edges.map((edge) => edge.id)).toEqual(['e1']);
     expect(draft().nodes.map((node) => node.id)).toEqual(['root', 'calls', 'uuid-n']);
@@ -294,14 +308,14 @@ describe('the editor store', () => {
     store().setIssues([
       { code: 'missing_accountable', message: "'Calls' has no Accountable owner", nodeId: 'calls' },
     ]);
-    expect(store().nodes[1]!.data.issues).toEqual(["'Calls' has no Accountable owner"]);
-    expect(store().nodes[0]!.data.issues).toEqual([]);
+    expect(flow().nodes[1]!.data.issues).toEqual(["'Calls' has no Accountable owner"]);
+    expect(flow().nodes[0]!.data.issues).toEqual([]);
     // Editing another node keeps the mark; fixing this one takes it away.
     store().updateNode('root', { label: 'Touches per contact' });
     expect(store().issues).toHaveLength(1);
     store().assignRole('calls', 'accountable', 'p1', true);
     expect(store().issues).toEqual([]);
-    expect(store().nodes[1]!.data.issues).toEqual([]);
+    expect(flow().nodes[1]!.data.issues).toEqual([]);
   });
 
   it('edits bands and the tree motion', () => {
@@ -309,11 +323,42 @@ describe('the editor store', () => {
     expect(draft().nodes[0]!.band).toEqual({ kind: 'target', min: 2, max: null });
     store().updateTree({ motion: 'mid_market_outbound' });
     store().setBand('root', { kind: 'benchmark' });
-    expect(store().nodes[0]!.data.view.band).toMatchObject({
+    expect(flow().nodes[0]!.data.view.band).toMatchObject({
       kind: 'benchmark',
       min: 8,
       max: 14,
       motion: 'Mid-market outbound',
     });
+  });
+
+  it('selects what the canvas selects, and keeps measured sizes for the layout', () => {
+    store().onNodesChange([
+      { type: 'select', id: 'root', selected: false },
+      { type: 'select', id: 'calls', selected: true },
+      { type: 'dimensions', id: 'calls', dimensions: { width: 220, height: 104 } },
+    ]);
+    expect(store().selection).toEqual({ nodeIds: ['calls'], edgeIds: [] });
+    expect(store().measured).toEqual({ calls: { width: 220, height: 104 } });
+    // A deleted node leaves the selection; undo does not select it again.
+    store().deleteElements();
+    expect(store().selection.nodeIds).toEqual([]);
+    store().undo();
+    expect(draft().nodes).toHaveLength(2);
+    expect(store().selection.nodeIds).toEqual([]);
+  });
+
+  it('is one store per tree: another tree, or a discard, starts from what is stored', () => {
+    const other = createTreeEditorStore('t2', { catalog: () => catalogByKey });
+    store().updateTree({ name: 'Edited' });
+    expect(other.getState().draft).toBeNull();
+    // A record of another tree is not taken in.
+    other.getState().loadTree(record());
+    expect(other.getState().draft).toBeNull();
+    expect(store().dirty).toBe(true);
+    store().discard();
+    expect(store()).toMatchObject({ draft: null, dirty: false, version: 0 });
+    expect(store().history).toEqual({ past: [], future: [] });
+    store().loadTree(record());
+    expect(draft().name).toBe('Activity');
   });
 });

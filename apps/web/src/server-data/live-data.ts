@@ -1,12 +1,15 @@
 /**
  * Live data for open screens: one EventSource per app on GET /api/events. Every committed
- * import of the workspace arrives as `data-changed`; screens refetch when `dataVersion`
- * (a local counter, not the server's) moves. A dropped connection is reported as
- * `reconnecting` and retried with backoff; recovering bumps `dataVersion` once, since data
- * may have changed while nobody was listening.
+ * import of the workspace arrives as `data-changed` (carrying the server's data version),
+ * and the queries of data-dependent resources (query-keys.ts DATA_RESOURCES) are
+ * invalidated: the ones on screen refetch in place, the others when next shown. A dropped
+ * connection is reported as `reconnecting` and retried with backoff; recovering
+ * invalidates them once, since data may have changed while nobody was listening.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import { isDataQueryKey } from './query-keys';
 
 /** What `data-changed` carries: the import, its entity and the server's data version. */
 export interface DataChange {
@@ -22,34 +25,32 @@ export type LiveConnection = 'connecting' | 'live' | 'reconnecting';
 
 export interface LiveDataState {
   connection: LiveConnection;
-  /** Bumped after every data change and after recovering from a drop; refetch when it moves. */
-  dataVersion: number;
+  /** When the data last changed as far as this page knows (a change or a recovery), or null. */
+  changedAt: number | null;
   /** The last change the server announced (null after a recovery or before any). */
   lastChange: DataChange | null;
 }
 
+/** The connection's state (not the data: that lives in the query cache). */
 export const useLiveDataStore = create<LiveDataState>()(() => ({
   connection: 'connecting',
-  dataVersion: 0,
+  changedAt: null,
   lastChange: null,
 }));
-
-/** The local data version: use it in a resource key (or an effect) to refetch on new data. */
-export const useDataVersion = () => useLiveDataStore((state) => state.dataVersion);
 
 /** Whether the live connection is up, for the top bar. */
 export const useLiveConnection = () => useLiveDataStore((state) => state.connection);
 
+/** When the data last changed (ms since epoch), or null: for "Updated just now". */
+export const useDataChangedAt = () => useLiveDataStore((state) => state.changedAt);
+
 /**
- * Calls `listener` after every data change (and after a recovery, with `null`); returns
- * the unsubscribe function.
+ * Marks every data-dependent query stale; those on screen refetch at once.
  *
- * @example useEffect(() => onDataChanged(() => reload()), [reload]);
+ * @example await invalidateDataQueries(queryClient);
  */
-export function onDataChanged(listener: (change: DataChange | null) => void): () => void {
-  return useLiveDataStore.subscribe((state, previous) => {
-    if (state.dataVersion !== previous.dataVersion) listener(state.lastChange);
-  });
+export function invalidateDataQueries(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => isDataQueryKey(query.queryKey) });
 }
 
 /** The slice of EventSource the connection uses, so tests can hand in a fake. */
@@ -70,8 +71,11 @@ export interface LiveDataOptions {
   };
   /** Waits before each retry, in ms: 1 s, 2 s, 4 s … at most 15 s. */
   retryDelay?: (attempt: number) => number;
+  /** Called after every data change, and after a recovery with null. */
+  onDataChanged?: (change: DataChange | null) => void;
   setState?: (patch: Partial<LiveDataState>) => void;
   getState?: () => LiveDataState;
+  now?: () => number;
 }
 
 const defaultRetryDelay = (attempt: number) => Math.min(15_000, 1000 * 2 ** attempt);
@@ -79,7 +83,7 @@ const defaultRetryDelay = (attempt: number) => Math.min(15_000, 1000 * 2 ** atte
 /**
  * Opens the live connection and keeps it open until the returned function is called.
  *
- * @example const stop = connectLiveData(); // later: stop();
+ * @example const stop = connectLiveData({ onDataChanged: () => invalidateDataQueries(queryClient) });
  */
 export function connectLiveData(options: LiveDataOptions = {}): () => void {
   const url = options.url ?? '/api/events';
@@ -88,6 +92,11 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
   const retryDelay = options.retryDelay ?? defaultRetryDelay;
   const setState = options.setState ?? ((patch) => useLiveDataStore.setState(patch));
   const getState = options.getState ?? (() => useLiveDataStore.getState());
+  const now = options.now ?? Date.now;
+  const changed = (change: DataChange | null) => {
+    setState({ changedAt: now(), lastChange: change });
+    options.onDataChanged?.(change);
+  };
 
   let source: EventSourceLike | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -106,11 +115,8 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
     if (getState().connection === 'live') return;
     if (dropped) {
       dropped = false;
-      setState({
-        connection: 'live',
-        dataVersion: getState().dataVersion + 1,
-        lastChange: null,
-      });
+      setState({ connection: 'live' });
+      changed(null);
     } else {
       setState({ connection: 'live' });
     }
@@ -136,7 +142,7 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
       } catch {
         // A change we cannot read is still a change: refetch all the same.
       }
-      setState({ dataVersion: getState().dataVersion + 1, lastChange: change });
+      changed(change);
     });
     current.onerror = () => {
       if (source !== current) return;
@@ -179,7 +185,13 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
   };
 }
 
-/** Opens the app's one live connection while the calling component (the shell) is mounted. */
-export function useLiveDataConnection(url = '/api/events'): void {
-  useEffect(() => connectLiveData({ url }), [url]);
+/**
+ * Opens the app's one live connection while the calling component (the shell) is mounted;
+ * each change invalidates the data-dependent queries of `queryClient`.
+ */
+export function useLiveDataConnection(queryClient: QueryClient, url = '/api/events'): void {
+  useEffect(
+    () => connectLiveData({ url, onDataChanged: () => void invalidateDataQueries(queryClient) }),
+    [queryClient, url],
+  );
 }

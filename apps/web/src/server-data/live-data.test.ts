@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   connectLiveData,
+  type DataChange,
   type EventSourceLike,
   type LiveDataState,
-  onDataChanged,
   useLiveDataStore,
-} from './use-live-data';
+} from './live-data';
 
 class FakeSource implements EventSourceLike {
   readyState = 0;
@@ -42,12 +42,14 @@ function network() {
 describe('connectLiveData', () => {
   let sources: FakeSource[];
   let stop: () => void;
+  let heard: Array<DataChange | null>;
   const state = (): LiveDataState => useLiveDataStore.getState();
 
   beforeEach(() => {
     vi.useFakeTimers();
     sources = [];
-    useLiveDataStore.setState({ connection: 'connecting', dataVersion: 0, lastChange: null });
+    heard = [];
+    useLiveDataStore.setState({ connection: 'connecting', changedAt: null, lastChange: null });
   });
   afterEach(() => {
     stop?.();
@@ -57,6 +59,8 @@ describe('connectLiveData', () => {
   const start = (net = network()) => {
     stop = connectLiveData({
       network: net,
+      onDataChanged: (change) => heard.push(change),
+      now: () => 1000 + heard.length,
       open: () => {
         const source = new FakeSource();
         sources.push(source);
@@ -66,11 +70,11 @@ describe('connectLiveData', () => {
     return net;
   };
 
-  it('is live once the stream opens, and bumps the data version on every data change', () => {
+  it('is live once the stream opens, and tells of every data change', () => {
     start();
     expect(state().connection).toBe('connecting');
     sources[0]!.open();
-    expect(state()).toMatchObject({ connection: 'live', dataVersion: 0 });
+    expect(state()).toMatchObject({ connection: 'live', changedAt: null });
     const change = {
       importId: 'i1',
       entity: 'activities',
@@ -78,13 +82,12 @@ describe('connectLiveData', () => {
       changedFrom: null,
       changedTo: null,
     };
-    const heard: unknown[] = [];
-    const unsubscribe = onDataChanged((c) => heard.push(c));
     sources[0]!.emit('data-changed', JSON.stringify(change));
+    expect(state()).toMatchObject({ changedAt: 1000, lastChange: change });
+    // A change it cannot read is still a change.
     sources[0]!.emit('data-changed', 'not json');
-    unsubscribe();
-    expect(state().dataVersion).toBe(2);
     expect(heard).toEqual([change, null]);
+    expect(state()).toMatchObject({ changedAt: 1001, lastChange: null });
   });
 
   it('reconnects after a drop with backoff, and refetches once on recovery', () => {
@@ -100,9 +103,10 @@ describe('connectLiveData', () => {
     expect(sources).toHaveLength(2);
     vi.advanceTimersByTime(1);
     expect(sources).toHaveLength(3);
-    expect(state().dataVersion).toBe(0);
+    expect(heard).toEqual([]);
     sources[2]!.open();
-    expect(state()).toMatchObject({ connection: 'live', dataVersion: 1 });
+    expect(state().connection).toBe('live');
+    expect(heard).toEqual([null]);
   });
 
   it('reports going offline at once and reconnects as soon as the network is back', () => {
@@ -113,7 +117,8 @@ describe('connectLiveData', () => {
     net.dispatchEvent(new Event('online'));
     expect(sources).toHaveLength(2);
     sources[1]!.open();
-    expect(state()).toMatchObject({ connection: 'live', dataVersion: 1 });
+    expect(state().connection).toBe('live');
+    expect(heard).toEqual([null]);
   });
 
   it('closes the stream and retries no more once stopped', () => {
