@@ -6,7 +6,7 @@
  * queries are invalidated), and so does an import committed elsewhere (another tab, the
  * CLI), announced on the live stream.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { SkeletonLine } from '../components/Skeleton';
 import { invalidateDataQueries } from '../server-data/live-data';
@@ -17,6 +17,7 @@ import { CountingSettingsForm } from './CountingSettingsForm';
 import { ImportFlow } from './ImportFlow';
 import { ImportHistory } from './ImportHistory';
 import './data.css';
+import { useScreenQuery } from '../server-data/use-screen-query';
 
 // The chart library is only needed here: loading it with the panel keeps it out of the
 // first load of every other screen.
@@ -26,7 +27,7 @@ const DataHealthPanel = lazy(() =>
 
 export function DataScreen() {
   const queryClient = useQueryClient();
-  const settings = resourceOf(useQuery(countingSettingsQuery()));
+  const settings = resourceOf(useScreenQuery(countingSettingsQuery()));
   const refresh = () => void invalidateDataQueries(queryClient);
 
   return (

@@ -3,13 +3,13 @@
  * was committed or refused, and its counts, with the report of rejected rows when there is one.
  */
 
-import { useQuery } from '@tanstack/react-query';
 import { Download, History } from 'lucide-react';
 import { useId } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
 import { importsQuery } from '../server-data/queries';
 import { resourceOf } from '../server-data/resource';
+import { useScreenQuery } from '../server-data/use-screen-query';
 import {
   ENTITY_LABELS,
   excludedSummary,
@@ -22,7 +22,7 @@ const ORIGIN_LABELS: Record<string, string> = { csv: 'CSV upload', api: 'Bulk AP
 
 export function ImportHistory() {
   const id = useId();
-  const imports = resourceOf(useQuery(importsQuery()));
+  const imports = resourceOf(useScreenQuery(importsQuery()));
   const now = new Date();
 
   return (

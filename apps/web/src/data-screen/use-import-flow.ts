@@ -4,12 +4,13 @@
  * chosen preset, a saved mapping, or a guess from the header) with its live preview of
  * the first rows, and the check and import runs.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ImportEntity } from '@treeline/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type Problem, toProblem } from '../lib/api';
 import { importCatalogQuery, importMappingsQuery } from '../server-data/queries';
 import { resourceOf } from '../server-data/resource';
+import { useScreenQuery } from '../server-data/use-screen-query';
 import { type ImportPresetInfo, type SavedMapping, type Upload, uploadCsv } from './data-api';
 import { draftFromMapping, guessDraft, type MappingDraft, mappingFromDraft } from './mapping-draft';
 import { placeMappingErrors } from './place-mapping-errors';
@@ -30,8 +31,8 @@ export type ImportFlowState = ReturnType<typeof useImportFlow>;
 /** @example const flow = useImportFlow('Europe/Berlin', onImported); flow.startUpload(file); */
 export function useImportFlow(workspaceTimeZone: string, onImported: () => void) {
   const queryClient = useQueryClient();
-  const catalog = resourceOf(useQuery(importCatalogQuery()));
-  const saved: SavedMapping[] = useQuery(importMappingsQuery()).data ?? [];
+  const catalog = resourceOf(useScreenQuery(importCatalogQuery()));
+  const saved: SavedMapping[] = useScreenQuery(importMappingsQuery()).data ?? [];
 
   const [entity, setEntity] = useState<ImportEntity>('activities');
   const [step, setStep] = useState<ImportStep>({ kind: 'choose' });

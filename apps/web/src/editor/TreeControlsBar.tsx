@@ -1,8 +1,3 @@
-/**
- * The tree screen's top bar controls: grain, the period shown, what it is compared with,
- * the tree-wide filter (the values the data holds), and the benchmark motion.
- */
-import { useQuery } from '@tanstack/react-query';
 import type { Grain, TreeView } from '@treeline/core';
 import { MotionSelect } from '../components/MotionSelect';
 import { PeriodControls } from '../components/PeriodControls';
@@ -12,6 +7,7 @@ import { filterChoices } from '../lib/view-controls';
 import type { TreeControls } from '../routes/tree-controls';
 import { dimensionValuesQuery } from '../server-data/queries';
 import { usePeriodOptions } from '../server-data/use-period-options';
+import { useScreenQuery } from '../server-data/use-screen-query';
 
 export function TreeControlsBar({
   controls,
@@ -27,7 +23,7 @@ export function TreeControlsBar({
 }) {
   const { grain, compare, filter } = controls;
   const periodOptions = usePeriodOptions();
-  const knownValues = useQuery(dimensionValuesQuery()).data ?? null;
+  const knownValues = useScreenQuery(dimensionValuesQuery()).data ?? null;
   const setGrain = (next: Grain) =>
     setControls((c) => ({
       ...c,

@@ -5,7 +5,7 @@
  * (`refreshing`); when a read fails they stay too, marked old (`stale`). Only a tree
  * without any values yet shows the problem instead.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { TreeView } from '@treeline/core';
 import { useMemo } from 'react';
 import type { ValuesFreshness } from '../components/TopBar';
@@ -14,6 +14,7 @@ import type { TreeControls } from '../routes/tree-controls';
 import { useDataChangedAt } from '../server-data/live-data';
 import { treeViewQuery } from '../server-data/queries';
 import { useKeptWhileSame } from '../server-data/use-kept-while-same';
+import { useScreenQuery } from '../server-data/use-screen-query';
 
 export interface TreeValues {
   /** The values on screen, or null before the first read. */
@@ -38,7 +39,7 @@ export function useTreeValues(
     [grain, at, compare, filter],
   );
   const options = treeViewQuery(treeId, version, query);
-  const result = useQuery({ ...options, enabled });
+  const result = useScreenQuery({ ...options, enabled });
   const view = useKeptWhileSame(treeId, result.data) ?? null;
   const retry = () => void result.refetch();
   const failed = result.isError ? { problem: toProblem(result.error), retry } : null;

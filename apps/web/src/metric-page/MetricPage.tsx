@@ -1,10 +1,3 @@
-/**
- * A metric's page, for any catalog metric in a tree or not: its definition, a summary of
- * the current period against the previous one (and net new for a stock), its value over
- * the last N periods with period-over-period growth, and its split by a dimension it
- * supports as bars, a pie and a table. The grain and the range sit in the top bar.
- */
-import { useQuery } from '@tanstack/react-query';
 import { ArrowLeft, Gauge } from 'lucide-react';
 import { useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
@@ -18,9 +11,10 @@ import { MetricPageControls } from './MetricPageControls';
 import { DEFAULT_RANGE, type PageGrain } from './series-range';
 import { useMetricPageSeries } from './use-metric-page-series';
 import './metric-page.css';
+import { useScreenQuery } from '../server-data/use-screen-query';
 
 export function MetricPage({ metricKey, onBack }: { metricKey: string; onBack: () => void }) {
-  const catalog = resourceOf(useQuery(metricsQuery()));
+  const catalog = resourceOf(useScreenQuery(metricsQuery()));
   const [{ grain, count }, setRange] = useState<{ grain: PageGrain; count: number }>({
     grain: 'month',
     count: DEFAULT_RANGE.month,

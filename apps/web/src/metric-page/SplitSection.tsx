@@ -1,15 +1,10 @@
-/**
- * The metric page's split: the metric in one period by a dimension it supports (channel,
- * source, segment, lifecycle stage, team), as bars, a pie where the parts add up, and a
- * table with each part's growth. Dimension and period are chosen in the card's head.
- */
-import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
 import type { MetricEntry } from '../lib/api';
 import { metricSeriesQuery } from '../server-data/queries';
 import { resourceOf } from '../server-data/resource';
+import { useScreenQuery } from '../server-data/use-screen-query';
 import { NoData } from './NoData';
 import { SplitFigures } from './SplitFigures';
 import { SplitTableView } from './SplitTableView';
@@ -35,7 +30,7 @@ export function SplitSection({
   const [chosen, setChosen] = useState<SplitDimension | null>(null);
   const dimension = chosen && dimensions.includes(chosen) ? chosen : (dimensions[0] ?? null);
   const split = resourceOf(
-    useQuery({
+    useScreenQuery({
       ...metricSeriesQuery(metric.key, { grain, count, split: dimension }, () => ({
         ...seriesRange(grain, count, new Date()),
         grain,

@@ -4,10 +4,11 @@
  * moment. While another range loads, the last answer stays (dimmed) with the range it was
  * asked for, when it is of the same grain; another grain's periods differ, so it is not drawn.
  */
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, type MetricSeries } from '../lib/api';
 import { queryKeys } from '../server-data/query-keys';
 import { type QueryResource, resourceOf } from '../server-data/resource';
+import { useScreenQuery } from '../server-data/use-screen-query';
 import { type PageGrain, seriesRange } from './series-range';
 
 export interface PageSeries {
@@ -26,7 +27,7 @@ export function useMetricPageSeries(
   enabled: boolean,
 ): PageSeries {
   const series = resourceOf(
-    useQuery(
+    useScreenQuery(
       queryOptions({
         queryKey: queryKeys.metricSeries(metricKey, { page: 'trend', grain, count }),
         queryFn: ({ signal }): Promise<{ data: MetricSeries; count: number }> =>
