@@ -15,6 +15,8 @@ import { TopBar } from '../components/TopBar';
 import { useHashSearch } from '../routes/hash-location';
 import { paths } from '../routes/paths';
 import { useTreeControls } from '../routes/use-tree-controls';
+import { metricsQuery, peopleQuery } from '../server-data/queries';
+import { useScreenQuery } from '../server-data/use-screen-query';
 import { ConflictDialog } from './ConflictDialog';
 import { ShownTreeViewContext } from './ShownTreeView';
 import { TreeCanvas } from './TreeCanvas';
@@ -37,6 +39,9 @@ export function TreeEditorScreen({ tree }: { tree: TreeSummary }) {
   }, [here, wanted, navigate]);
 
   const record = useTreeDraft(treeId);
+  // The catalog and the people the cards and the panel show are read again as it opens.
+  useScreenQuery(metricsQuery());
+  useScreenQuery(peopleQuery());
   const draftReady = useTreeEditor((state) => state.draft !== null);
   const draftName = useTreeEditor((state) => state.draft?.name ?? null);
   const version = useTreeEditor((state) => state.version);
