@@ -24,7 +24,7 @@ export function AppShell() {
   const stores = useTreeEditorStores();
   const [, navigate] = useLocation();
   const { trees, tree, onTreeScreen } = useOpenTree();
-  const [onMetrics] = useRoute('/metrics/*?');
+  const [onMetrics] = useRoute(ROUTES.metricsSection);
   const [onData] = useRoute(ROUTES.data);
   const section: Section = onMetrics ? 'metrics' : onData ? 'data' : 'trees';
   const [creating, setCreating] = useState(false);

@@ -13,6 +13,8 @@ export const ROUTES = {
   metrics: '/metrics',
   metric: '/metrics/:metricKey',
   data: '/data',
+  /** The Metrics section: the catalog and every metric's page (for the rail). */
+  metricsSection: '/metrics/*?',
 } as const;
 
 /**
