@@ -5,12 +5,13 @@
  */
 import { BENCHMARK_MOTIONS, type BenchmarkMotionKey } from '@treeline/core';
 import { Gauge } from 'lucide-react';
-import { useEditorActions, useEditorStore } from '../editor/store';
+import { useTreeEditor } from '../editor/TreeEditorProvider';
+import { useEditorActions } from '../editor/tree-editor-hooks';
 import { formatMotionChoice } from '../lib/format';
 
 export function MotionSelect() {
-  const motion = useEditorStore((state) => state.draft?.motion ?? null);
-  const hasDraft = useEditorStore((state) => state.draft !== null);
+  const motion = useTreeEditor((state) => state.draft?.motion ?? null);
+  const hasDraft = useTreeEditor((state) => state.draft !== null);
   const { updateTree } = useEditorActions();
   if (!hasDraft) return null;
   const chosen = BENCHMARK_MOTIONS.find((m) => m.key === motion);

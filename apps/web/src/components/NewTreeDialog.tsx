@@ -1,13 +1,10 @@
-/**
- * "New tree": start from a template (its nodes, links and positions, with one person made
- * Accountable for every node until branches are handed over) or from an empty canvas with a
- * name. Creates the tree through the API and hands it back to open.
- */
 import type { TreeTemplate } from '@treeline/core';
 import { FilePlus2, Network } from 'lucide-react';
 import { useId, useState } from 'react';
 import { api, type Person, type Problem, type TreeRecord, toProblem } from '../lib/api';
-import { useResource } from '../lib/use-resource';
+import { peopleQuery, templatesQuery } from '../server-data/queries';
+import { resourceOf } from '../server-data/resource';
+import { useScreenQuery } from '../server-data/use-screen-query';
 import { Dialog } from './Dialog';
 import { SkeletonLine } from './Skeleton';
 
@@ -20,8 +17,8 @@ export function NewTreeDialog({
   onCreated: (tree: TreeRecord) => void;
   onClose: () => void;
 }) {
-  const templates = useResource('templates', (signal) => api.listTemplates(signal));
-  const people = useResource('people', (signal) => api.listPeople(signal));
+  const templates = resourceOf(useScreenQuery(templatesQuery()));
+  const people = resourceOf(useScreenQuery(peopleQuery()));
   const [templateKey, setTemplateKey] = useState<string>(EMPTY);
   const [name, setName] = useState('');
   const [owner, setOwner] = useState<string | null>(null);
@@ -166,56 +163,6 @@ export function NewTreeDialog({
           </button>
         </div>
       </form>
-    </Dialog>
-  );
-}
-
-/** "Delete tree?" with what goes with it. */
-export function DeleteTreeDialog({
-  name,
-  onConfirm,
-  onClose,
-}: {
-  name: string;
-  onConfirm: () => Promise<void>;
-  onClose: () => void;
-}) {
-  const [deleting, setDeleting] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  return (
-    <Dialog title={`Delete “${name}”?`} onClose={onClose} testId="delete-tree-dialog">
-      <p className="dialog__text">
-        Its nodes, links and owners are deleted with it. The metrics and the CRM data stay. This
-        cannot be undone.
-      </p>
-      {problem ? (
-        <p className="field__error" role="alert">
-          {problem.title}
-          {problem.detail ? `: ${problem.detail}` : ''}
-        </p>
-      ) : null}
-      <div className="dialog__actions">
-        <button
-          type="button"
-          className="button button--danger"
-          disabled={deleting}
-          onClick={async () => {
-            setDeleting(true);
-            try {
-              await onConfirm();
-            } catch (error) {
-              setProblem(toProblem(error));
-              setDeleting(false);
-            }
-          }}
-        >
-          {deleting ? 'Deleting…' : 'Delete tree'}
-        </button>
-        {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes focus in a destructive dialog */}
-        <button type="button" className="button" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-      </div>
     </Dialog>
   );
 }

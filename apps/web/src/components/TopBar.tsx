@@ -3,52 +3,33 @@
  * at what grain, whether the numbers are live (reconnecting after a drop, updated just now
  * after new data), and which database the server runs on.
  */
+
+import { useQuery } from '@tanstack/react-query';
 import type { PeriodView } from '@treeline/core';
-import { Calendar, Check, ChevronRight, Database, RefreshCw } from 'lucide-react';
-import { type ReactNode, useEffect, useState } from 'react';
-import type { Health, Workspace } from '../lib/api';
+import { Calendar, ChevronRight } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { formatGrain } from '../lib/format';
-import { useLiveConnection } from '../lib/use-live-data';
-import type { Resource } from '../lib/use-resource';
+import { healthQuery, workspaceQuery } from '../server-data/queries';
+import { resourceOf } from '../server-data/resource';
+import { DatabaseBadge } from './DatabaseBadge';
+import { LiveStatus, type ValuesFreshness } from './LiveStatus';
 import { SkeletonLine } from './Skeleton';
 import './live-status.css';
 
-/** How long "Updated just now" stays after a live refresh. */
-export const JUST_UPDATED_MS = 5000;
-
-/** The freshness of the values on screen, as the screen showing them knows it. */
-export interface ValuesFreshness {
-  /** When new data last replaced the values on screen (ms since epoch), or null. */
-  updatedAt: number | null;
-  /** The values could not be re-read: the ones shown are old. */
-  stale: null | {
-    /** The server was unreachable (vs. answered with an error). */
-    unreachable: boolean;
-    onRetry: () => void;
-  };
-}
-
-const DATABASE_NAMES: Record<Health['database'], string> = {
-  pglite: 'PGlite',
-  postgres: 'PostgreSQL',
-};
+export type { ValuesFreshness } from './LiveStatus';
 
 export function TopBar({
-  workspace,
   treeName,
   period,
   previousPeriod,
-  health,
   controls,
   treeStatus,
   refreshing = false,
   freshness,
 }: {
-  workspace: Resource<Workspace>;
   treeName: string | null;
   period: PeriodView | null;
   previousPeriod: PeriodView | null;
-  health: Resource<Health>;
   /** The period controls, on the trees screen. */
   controls?: ReactNode;
   /** Beside the tree's name: its save state and the Save button. */
@@ -58,6 +39,8 @@ export function TopBar({
   /** On screens with live values: when they last changed, or that they are old. */
   freshness?: ValuesFreshness;
 }) {
+  const workspace = resourceOf(useQuery(workspaceQuery()));
+  const health = resourceOf(useQuery(healthQuery()));
   return (
     <header className="topbar">
       <div className="topbar__crumbs">
@@ -99,90 +82,5 @@ export function TopBar({
         <DatabaseBadge health={health} />
       </div>
     </header>
-  );
-}
-
-/** True for `ms` after `since`, then false again. */
-function useRecent(since: number | null, ms: number): boolean {
-  // The `since` whose time is up; a newer one starts over.
-  const [expired, setExpired] = useState<number | null>(null);
-  useEffect(() => {
-    if (since === null) return;
-    const timer = setTimeout(() => setExpired(since), Math.max(0, since + ms - Date.now()));
-    return () => clearTimeout(timer);
-  }, [since, ms]);
-  return since !== null && expired !== since && Date.now() - since < ms;
-}
-
-/**
- * Reconnecting after a drop (or when the values cannot be re-read), "Updated just now"
- * after new data, else nothing. One polite live region, so the change is announced once.
- */
-function LiveStatus({ freshness }: { freshness?: ValuesFreshness | undefined }) {
-  const connection = useLiveConnection();
-  const stale = freshness?.stale ?? null;
-  const justUpdated = useRecent(freshness?.updatedAt ?? null, JUST_UPDATED_MS);
-  let content: ReactNode = null;
-  if (connection === 'reconnecting' || stale?.unreachable) {
-    content = (
-      <span
-        className="live-status live-status--reconnecting"
-        data-testid="live-status"
-        data-state="reconnecting"
-        title="The connection to the server dropped; the numbers shown may be out of date. Treeline keeps trying and refreshes them when it is back."
-      >
-        <RefreshCw aria-hidden size={12} className="live-status__spin" />
-        Reconnecting…
-      </span>
-    );
-  } else if (stale) {
-    content = (
-      <span className="live-status live-status--stale" data-testid="live-status" data-state="stale">
-        Values not refreshed
-        <button type="button" className="live-status__retry" onClick={stale.onRetry}>
-          Retry
-        </button>
-      </span>
-    );
-  } else if (justUpdated) {
-    content = (
-      <span
-        className="live-status live-status--updated"
-        data-testid="live-status"
-        data-state="updated"
-      >
-        <Check aria-hidden size={12} />
-        Updated just now
-      </span>
-    );
-  }
-  return (
-    <output className="live-status-slot" aria-live="polite">
-      {content}
-    </output>
-  );
-}
-
-function DatabaseBadge({ health }: { health: Resource<Health> }) {
-  if (health.status === 'loading') return <SkeletonLine width="72px" height={20} />;
-  if (health.status === 'error') {
-    return (
-      <span
-        className="badge badge--warning"
-        title={`${health.problem.title}${health.problem.detail ? `: ${health.problem.detail}` : ''}`}
-      >
-        <Database aria-hidden size={12} />
-        health unknown
-      </span>
-    );
-  }
-  const name = DATABASE_NAMES[health.data.database] ?? health.data.database;
-  return (
-    <span className="badge" title={`Database: ${name} · migration ${health.data.migration}`}>
-      <Database aria-hidden size={12} />
-      <span className="visually-hidden">Database: </span>
-      {name}
-      <span className="visually-hidden">, migration {health.data.migration}</span>
-    </span>
   );
 }

@@ -6,7 +6,7 @@
 import { CircleAlert } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { type Problem, toProblem } from '../lib/api';
-import type { Resource } from '../lib/use-resource';
+import type { Resource } from '../server-data/resource';
 import { describeTolerance, parseTolerance } from './counting-form';
 import { type CountingPolicy, type CountingSettings, dataApi } from './data-api';
 

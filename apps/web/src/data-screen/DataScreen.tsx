@@ -2,19 +2,22 @@
  * The Data screen: importing CRM exports (CSV upload → mapping with live preview → check →
  * import) and the history of imports on the left; on the right, data health (counted vs
  * excluded activities per period, rows per entity, freshness) and the counting settings.
- * A committed import or changed counting settings refresh the history and the health, and
- * so does an import committed elsewhere (another tab, the CLI), announced by useDataVersion.
+ * A committed import or changed counting settings refresh the history and the health (their
+ * queries are invalidated), and so does an import committed elsewhere (another tab, the
+ * CLI), announced on the live stream.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { SkeletonLine } from '../components/Skeleton';
-import { useDataVersion } from '../lib/use-live-data';
-import type { Resource } from '../lib/use-resource';
-import { useResource } from '../lib/use-resource';
+import { invalidateDataQueries } from '../server-data/live-data';
+import { countingSettingsQuery } from '../server-data/queries';
+import { queryKeys } from '../server-data/query-keys';
+import { resourceOf } from '../server-data/resource';
 import { CountingSettingsForm } from './CountingSettingsForm';
-import { type CountingSettings, dataApi } from './data-api';
 import { ImportFlow } from './ImportFlow';
 import { ImportHistory } from './ImportHistory';
 import './data.css';
+import { useScreenQuery } from '../server-data/use-screen-query';
 
 // The chart library is only needed here: loading it with the panel keeps it out of the
 // first load of every other screen.
@@ -23,26 +26,18 @@ const DataHealthPanel = lazy(() =>
 );
 
 export function DataScreen() {
-  const loaded = useResource('data-workspace', (signal) => dataApi.getCountingSettings(signal));
-  const [settings, setSettings] = useState<CountingSettings | null>(null);
-  const [localVersion, setLocalVersion] = useState(0);
-  // Both counters only grow, so their sum moves whenever either does.
-  const version = localVersion + useDataVersion();
-  const loadedSettings = loaded.status === 'success' ? loaded.data : null;
-  useEffect(() => {
-    if (loadedSettings) setSettings(loadedSettings);
-  }, [loadedSettings]);
-
-  const current: Resource<CountingSettings> = settings
-    ? { status: 'success', data: settings }
-    : loaded;
-  const refresh = () => setLocalVersion((n) => n + 1);
+  const queryClient = useQueryClient();
+  const settings = resourceOf(useScreenQuery(countingSettingsQuery()));
+  const refresh = () => void invalidateDataQueries(queryClient);
 
   return (
     <div className="data-screen">
       <div className="data-screen__main">
-        <ImportFlow workspaceTimeZone={settings?.timeZone ?? 'UTC'} onImported={refresh} />
-        <ImportHistory version={version} />
+        <ImportFlow
+          workspaceTimeZone={settings.status === 'success' ? settings.data.timeZone : 'UTC'}
+          onImported={refresh}
+        />
+        <ImportHistory />
       </div>
       <aside className="data-screen__side" aria-label="Data health and counting">
         <Suspense
@@ -53,12 +48,12 @@ export function DataScreen() {
             </div>
           }
         >
-          <DataHealthPanel version={version} />
+          <DataHealthPanel />
         </Suspense>
         <CountingSettingsForm
-          settings={current}
+          settings={settings}
           onSaved={(saved) => {
-            setSettings(saved);
+            queryClient.setQueryData(queryKeys.countingSettings(), saved);
             refresh();
           }}
         />

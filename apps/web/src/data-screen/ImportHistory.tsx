@@ -2,12 +2,14 @@
  * The last imports of the workspace, newest first: when, which file, what it held, whether it
  * was committed or refused, and its counts, with the report of rejected rows when there is one.
  */
+
 import { Download, History } from 'lucide-react';
 import { useId } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
-import { useKeptResource } from '../lib/use-kept-resource';
-import { dataApi } from './data-api';
+import { importsQuery } from '../server-data/queries';
+import { resourceOf } from '../server-data/resource';
+import { useScreenQuery } from '../server-data/use-screen-query';
 import {
   ENTITY_LABELS,
   excludedSummary,
@@ -18,9 +20,9 @@ import {
 
 const ORIGIN_LABELS: Record<string, string> = { csv: 'CSV upload', api: 'Bulk API', cli: 'CLI' };
 
-export function ImportHistory({ version }: { version: number }) {
+export function ImportHistory() {
   const id = useId();
-  const imports = useKeptResource(`imports:${version}`, (signal) => dataApi.listImports(signal));
+  const imports = resourceOf(useScreenQuery(importsQuery()));
   const now = new Date();
 
   return (

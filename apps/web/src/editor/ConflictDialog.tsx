@@ -3,12 +3,15 @@
  * the two ways on: reload their tree (dropping these edits), or keep these edits and save
  * them over theirs.
  */
+
+import { useQueryClient } from '@tanstack/react-query';
 import type { TreeDraftChanges } from '@treeline/core';
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { api, toProblem } from '../lib/api';
+import { treeQuery } from '../server-data/queries';
 import { saveEditedTree } from './save-tree';
-import { useEditorStore } from './store';
+import { useTreeEditor, useTreeEditorApi } from './TreeEditorProvider';
 
 const TREE_FIELD_WORDS: Record<string, string> = {
   name: 'The name',
@@ -32,24 +35,24 @@ export function describeChanges(changes: TreeDraftChanges): string[] {
 }
 
 export function ConflictDialog() {
-  const conflict = useEditorStore((state) => state.conflict);
-  const treeId = useEditorStore((state) => state.treeId);
-  const saving = useEditorStore((state) => state.saveStatus === 'saving');
+  const store = useTreeEditorApi();
+  const queryClient = useQueryClient();
+  const conflict = useTreeEditor((state) => state.conflict);
+  const treeId = useTreeEditor((state) => state.treeId);
+  const saving = useTreeEditor((state) => state.saveStatus === 'saving');
   const [reloading, setReloading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  if (!conflict || !treeId) return null;
+  if (!conflict) return null;
   const lines = describeChanges(conflict.changes);
-  const close = () => useEditorStore.getState().setConflict(null);
+  const close = () => store.getState().setConflict(null);
 
   async function reloadTheirs() {
     setReloading(true);
     setProblem(null);
     try {
-      const tree = await api.getTree(treeId!);
-      useEditorStore.getState().loadTree(tree);
-      useEditorStore
-        .getState()
-        .setNotice({ tone: 'info', text: `Reloaded version ${tree.version}.` });
+      const tree = await queryClient.fetchQuery({ ...treeQuery(treeId), staleTime: 0 });
+      store.getState().loadTree(tree);
+      store.getState().setNotice({ tone: 'info', text: `Reloaded version ${tree.version}.` });
     } catch (error) {
       const p = toProblem(error);
       setProblem(`${p.title}${p.detail ? `: ${p.detail}` : ''}`);
@@ -98,7 +101,7 @@ export function ConflictDialog() {
         <button
           type="button"
           className="button button--primary"
-          onClick={() => void saveEditedTree(api, { overwrite: true })}
+          onClick={() => void saveEditedTree(store, api, { overwrite: true })}
           disabled={reloading || saving}
         >
           {saving ? 'Saving…' : 'Keep mine and overwrite'}

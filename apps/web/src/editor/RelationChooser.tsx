@@ -6,13 +6,13 @@
 import { Ban, X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { commonRefusal, RelationOptions, useRelationVerdicts } from './RelationOptions';
-import { useEditorStore } from './store';
+import { useTreeEditor } from './TreeEditorProvider';
 
 export function RelationChooser() {
-  const pending = useEditorStore((state) => state.pendingConnection);
-  const draft = useEditorStore((state) => state.draft);
-  const connect = useEditorStore((state) => state.connect);
-  const beginConnection = useEditorStore((state) => state.beginConnection);
+  const pending = useTreeEditor((state) => state.pendingConnection);
+  const draft = useTreeEditor((state) => state.draft);
+  const connect = useTreeEditor((state) => state.connect);
+  const beginConnection = useTreeEditor((state) => state.beginConnection);
   const verdicts = useRelationVerdicts(pending?.parentId ?? null, pending?.childId ?? null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const refusal = commonRefusal(verdicts);

@@ -6,10 +6,11 @@
 import { Ban, Check } from 'lucide-react';
 import { useMemo } from 'react';
 import { RELATION_OPERATORS } from '../lib/relation-operator';
+import { useCatalog } from '../server-data/use-catalog';
 import { type ConnectionCheck, checkConnection, connectionBaseline } from './check-connection';
 import { removeFromDraft } from './draft-edits';
 import { RELATION_OPTIONS, type RelationChoice } from './relation-choices';
-import { useEditorStore } from './store';
+import { useTreeEditor } from './TreeEditorProvider';
 
 /**
  * Every relation option with its verdict for linking `childId` under `parentId`; with
@@ -20,8 +21,8 @@ export function useRelationVerdicts(
   childId: string | null,
   replacing: string | null = null,
 ) {
-  const draft = useEditorStore((state) => state.draft);
-  const catalog = useEditorStore((state) => state.catalog);
+  const draft = useTreeEditor((state) => state.draft);
+  const catalog = useCatalog();
   return useMemo(() => {
     if (!draft || !parentId || !childId) return [];
     const base = replacing ? removeFromDraft(draft, { edgeIds: [replacing] }) : draft;

@@ -3,9 +3,11 @@ import { Check, Circle, LoaderCircle, Save } from 'lucide-react';
 import { api } from '../lib/api';
 import { saveEditedTree } from './save-tree';
 import { MOD } from './shortcuts';
-import { useHistoryState } from './store';
+import { useTreeEditorApi } from './TreeEditorProvider';
+import { useHistoryState } from './tree-editor-hooks';
 
 export function SaveControls() {
+  const store = useTreeEditorApi();
   const { dirty, saveStatus, version } = useHistoryState();
   const saving = saveStatus === 'saving';
   return (
@@ -29,7 +31,7 @@ export function SaveControls() {
       <button
         type="button"
         className="button button--primary button--compact"
-        onClick={() => void saveEditedTree(api)}
+        onClick={() => void saveEditedTree(store, api)}
         disabled={saving || !dirty}
         aria-keyshortcuts={MOD === '⌘' ? 'Meta+S' : 'Control+S'}
         title={`Save (${MOD}+S)`}

@@ -4,19 +4,20 @@
  * tree (422) puts each error on its node or edge; anything else is said in the status line.
  */
 import { type TreelineApi, toProblem, treeConflictOf, treeIssuesOf } from '../lib/api';
-import { useEditorStore } from './store';
+import type { TreeEditorStore } from './tree-editor-store';
 
 export type SaveOutcome = 'saved' | 'conflict' | 'invalid' | 'failed' | 'nothing';
 
 /**
- * @example await saveEditedTree(api); // 'saved'
- * @example await saveEditedTree(api, { overwrite: true }); // re-save over the newer version
+ * @example await saveEditedTree(store, api); // 'saved'
+ * @example await saveEditedTree(store, api, { overwrite: true }); // re-save over the newer version
  */
 export async function saveEditedTree(
+  editor: TreeEditorStore,
   api: Pick<TreelineApi, 'saveTree'>,
   options: { overwrite?: boolean } = {},
 ): Promise<SaveOutcome> {
-  const store = useEditorStore.getState();
+  const store = editor.getState();
   const { draft, treeId, conflict } = store;
   if (!draft || !treeId || store.saveStatus === 'saving') return 'nothing';
   const version = options.overwrite && conflict ? conflict.currentVersion : store.version;
@@ -24,13 +25,11 @@ export async function saveEditedTree(
   store.setNotice(null);
   try {
     const saved = await api.saveTree(treeId, version, draft);
-    useEditorStore.getState().markSaved(draft, saved);
-    useEditorStore
-      .getState()
-      .setNotice({ tone: 'info', text: `Saved as version ${saved.version}.` });
+    editor.getState().markSaved(draft, saved);
+    editor.getState().setNotice({ tone: 'info', text: `Saved as version ${saved.version}.` });
     return 'saved';
   } catch (error) {
-    const latest = useEditorStore.getState();
+    const latest = editor.getState();
     const problem = toProblem(error);
     const stale = treeConflictOf(problem);
     if (stale) {
@@ -55,6 +54,6 @@ export async function saveEditedTree(
     });
     return 'failed';
   } finally {
-    useEditorStore.getState().setSaveStatus('idle');
+    editor.getState().setSaveStatus('idle');
   }
 }

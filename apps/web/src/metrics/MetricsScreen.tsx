@@ -4,23 +4,35 @@
  * where a custom one can be edited in the metric form or deleted after a confirm step, and
  * a link to its page (charts over time and splits); and the "New metric" form.
  */
-import { ChartLine, Gauge, Pencil, Plus, Search, Trash2 } from 'lucide-react';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { Gauge, Plus, Search } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
-import { api, type MetricEntry, type Problem, toProblem } from '../lib/api';
+import { api, type MetricEntry } from '../lib/api';
 import { describeMetricDefinition } from '../lib/describe-metric-definition';
 import { DIRECTION_LABELS, KIND_LABELS, searchMetrics, UNIT_LABELS } from '../lib/metric-catalog';
-import { metricFormStateOf } from '../lib/metric-form';
-import { useResource } from '../lib/use-resource';
-import { metricPageHref } from '../metric-page/metric-page-route';
+import { metricsChanged } from '../server-data/metrics-changed';
+import { dimensionValuesQuery, metricsQuery } from '../server-data/queries';
+import { queryKeys } from '../server-data/query-keys';
+import { resourceOf } from '../server-data/resource';
+import { useScreenQuery } from '../server-data/use-screen-query';
+import { MetricDetails } from './MetricDetails';
 import { MetricForm } from './MetricForm';
 
 export function MetricsScreen() {
-  const loaded = useResource('metrics', (signal) => api.listMetrics(signal));
-  const values = useResource('dimension-values', (signal) => api.listDimensionValues(signal));
-  const dimensionValues = values.status === 'success' ? values.data : null;
-  const [metrics, setMetrics] = useState<MetricEntry[] | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = resourceOf(useScreenQuery(metricsQuery()));
+  const dimensionValues = useScreenQuery(dimensionValuesQuery()).data ?? null;
+  const metrics = loaded.status === 'success' ? loaded.data : null;
+  /** Changes the catalog on screen at once; trees and series built on it are read again. */
+  const setMetrics = (change: (current: MetricEntry[]) => MetricEntry[]) => {
+    queryClient.setQueryData(queryKeys.metrics(), (current: MetricEntry[] | undefined) =>
+      change(current ?? []),
+    );
+    void metricsChanged(queryClient, { refetchCatalog: false });
+  };
   const [query, setQuery] = useState('');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   // The side panel shows the selected metric's details, the new metric form or its edit form.
@@ -29,11 +41,6 @@ export function MetricsScreen() {
   const listRef = useRef<HTMLUListElement>(null);
   // A metric just created or changed takes focus in the list, where the form was.
   const focusOnShow = useRef<string | null>(null);
-
-  const loadedMetrics = loaded.status === 'success' ? loaded.data : null;
-  useEffect(() => {
-    if (loadedMetrics) setMetrics(loadedMetrics);
-  }, [loadedMetrics]);
 
   // The newly selected row (e.g. a metric just created) is brought into view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a saved metric re-renders its row
@@ -151,7 +158,7 @@ export function MetricsScreen() {
             dimensionValues={dimensionValues}
             mode={{ kind: 'create', create: (metric) => api.createMetric(metric) }}
             onSaved={(metric) => {
-              setMetrics((current) => [...(current ?? []), metric]);
+              setMetrics((current) => [...current, metric]);
               setQuery('');
               focusOnShow.current = metric.key;
               setSelectedKey(metric.key);
@@ -171,12 +178,12 @@ export function MetricsScreen() {
             }}
             onSaved={(metric) => {
               setMetrics((current) =>
-                (current ?? []).map((entry) => (entry.key === metric.key ? metric : entry)),
+                current.map((entry) => (entry.key === metric.key ? metric : entry)),
               );
               focusOnShow.current = metric.key;
               setForm(null);
               // Metrics built on this one may have new dimensions too: read the catalog again.
-              loaded.retry();
+              void queryClient.invalidateQueries({ queryKey: queryKeys.metrics() });
             }}
             onCancel={() => setForm(null)}
           />
@@ -186,7 +193,7 @@ export function MetricsScreen() {
             metric={selected}
             onEdit={() => setForm('edit')}
             onDeleted={() => {
-              setMetrics((current) => (current ?? []).filter((m) => m.key !== selected.key));
+              setMetrics((current) => current.filter((m) => m.key !== selected.key));
               setSelectedKey(null);
             }}
           />
@@ -200,111 +207,6 @@ export function MetricsScreen() {
           </div>
         )}
       </aside>
-    </div>
-  );
-}
-
-function MetricDetails({
-  metric,
-  onEdit,
-  onDeleted,
-}: {
-  metric: MetricEntry;
-  onEdit: () => void;
-  onDeleted: () => void;
-}) {
-  const [confirming, setConfirming] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
-
-  async function remove() {
-    setDeleting(true);
-    setProblem(null);
-    try {
-      await api.deleteMetric(metric.key);
-      onDeleted();
-    } catch (error) {
-      setProblem(toProblem(error));
-      setConfirming(false);
-      setDeleting(false);
-    }
-  }
-
-  return (
-    <div className="metric-details">
-      <p className="panel__eyebrow">{metric.builtIn ? 'Built-in metric' : 'Custom metric'}</p>
-      <h2 className="metric-details__name">{metric.name}</h2>
-      <code className="catalog__key">{metric.key}</code>
-      {metric.description ? <p className="metric-details__text">{metric.description}</p> : null}
-      <a
-        className="button button--primary metric-details__open"
-        href={metricPageHref(metric.key)}
-        data-testid="open-metric-page"
-      >
-        <ChartLine aria-hidden size={14} />
-        Open metric page
-      </a>
-      <dl className="metric-details__facts">
-        <dt>Definition</dt>
-        <dd className="metric-details__definition">
-          {describeMetricDefinition(metric.definition)}
-        </dd>
-        <dt>Unit</dt>
-        <dd>{UNIT_LABELS[metric.unit]}</dd>
-        <dt>Direction</dt>
-        <dd>{DIRECTION_LABELS[metric.direction]}</dd>
-        <dt>Kind</dt>
-        <dd>{KIND_LABELS[metric.kind]}</dd>
-      </dl>
-      {metric.builtIn ? (
-        <p className="field__hint">
-          Built-in metrics are read-only; build on them in a custom one.
-        </p>
-      ) : confirming ? (
-        <div className="confirm">
-          <p className="confirm__text">
-            Delete <strong>{metric.name}</strong>? Trees and formulas can no longer use it.
-          </p>
-          <div className="metric-form__actions">
-            <button
-              ref={confirmRef}
-              type="button"
-              className="button button--danger"
-              onClick={remove}
-              disabled={deleting}
-            >
-              {deleting ? 'Deleting…' : 'Delete metric'}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div className="metric-form__actions">
-          {metricFormStateOf(metric) ? (
-            <button type="button" className="button" onClick={onEdit}>
-              <Pencil aria-hidden size={14} />
-              Edit
-            </button>
-          ) : null}
-          <button type="button" className="button" onClick={() => setConfirming(true)}>
-            <Trash2 aria-hidden size={14} />
-            Delete…
-          </button>
-        </div>
-      )}
-      {problem ? (
-        <div className="callout callout--error" role="alert">
-          <p className="callout__title">{problem.title}</p>
-          {problem.detail ? <p className="callout__text">{problem.detail}</p> : null}
-        </div>
-      ) : null}
     </div>
   );
 }

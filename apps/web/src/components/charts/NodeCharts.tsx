@@ -5,16 +5,13 @@
  * where the parts do not add up. Splits are read from the metric series API with the
  * node's filter and the view's grain, for the view's period; empty splits say "no data".
  */
+import { useQuery } from '@tanstack/react-query';
 import type { MetricUnit, NodeView, TreeView } from '@treeline/core';
 import { ChartLine } from 'lucide-react';
 import { type ReactNode, useId, useMemo, useState } from 'react';
-import { useEditorStore } from '../../editor/store';
-import { api } from '../../lib/api';
+import { Link } from 'wouter';
 import { formatMetricValue, NO_DATA } from '../../lib/format';
-import { useKeptResource } from '../../lib/use-kept-resource';
-import { useDataVersion } from '../../lib/use-live-data';
 import { hasNoData, pointRows } from '../../metric-page/growth-rows';
-import { metricPageHref } from '../../metric-page/metric-page-route';
 import {
   metricSourcesOf,
   offeredSplitDimensions,
@@ -22,6 +19,10 @@ import {
   type SplitDimension,
 } from '../../metric-page/split-dimensions';
 import { type SplitTable, splitTable } from '../../metric-page/split-rows';
+import { paths } from '../../routes/paths';
+import { metricSeriesQuery } from '../../server-data/queries';
+import { resourceOf } from '../../server-data/resource';
+import { useCatalog } from '../../server-data/use-catalog';
 import { SkeletonLine } from '../Skeleton';
 import { Sparkline } from '../Sparkline';
 import { splitColour } from './chart-theme';
@@ -78,7 +79,7 @@ export function NodeLineChart({
 /** The channel split and the contact-dimension split of the node, for the view's period. */
 export function NodeSplitCharts({ node, view }: { node: NodeView; view: TreeView }) {
   const id = useId();
-  const catalog = useEditorStore((state) => state.catalog);
+  const catalog = useCatalog();
   const metric = catalog.get(node.metricKey);
   const lookup = (key: string) => catalog.get(key)?.definition;
   // The dimensions the API says the engine can split this metric by, less those the node's
@@ -169,10 +170,13 @@ function NodeSplit({
     filter,
     split: dimension,
   };
-  // Re-read after a save and after new data; the old split stays, dimmed, until then.
-  const dataVersion = useDataVersion();
-  const key = `node-split:${node.metricKey}:${JSON.stringify(query)}:${view.tree.version}:${dataVersion}`;
-  const kept = useKeptResource(key, (signal) => api.getMetricSeries(node.metricKey, query, signal));
+  // Re-read after a save (a new version) and after new data (invalidated by the live
+  // stream); the old split stays, dimmed, until then.
+  const kept = resourceOf(
+    useQuery(
+      metricSeriesQuery(node.metricKey, { node: query, version: view.tree.version }, () => query),
+    ),
+  );
   const split =
     kept.status === 'success' && kept.data.splitBy !== dimension
       ? { status: 'loading' as const }
@@ -284,9 +288,13 @@ function SplitValues({ table, unit }: { table: SplitTable; unit: MetricUnit }) {
 /** The link from the panel to the metric's own page. */
 export function OpenMetricPageLink({ metricKey }: { metricKey: string }) {
   return (
-    <a className="node-chart__link" href={metricPageHref(metricKey)} data-testid="node-metric-page">
+    <Link
+      className="node-chart__link"
+      href={paths.metric(metricKey)}
+      data-testid="node-metric-page"
+    >
       <ChartLine aria-hidden size={13} />
       Open metric page
-    </a>
+    </Link>
   );
 }

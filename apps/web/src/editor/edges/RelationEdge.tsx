@@ -16,7 +16,7 @@ import { memo } from 'react';
 import { formatSignedMetricValue } from '../../lib/format';
 import { RELATION_OPERATORS } from '../../lib/relation-operator';
 import type { FlowDirection } from '../nodes/MetricNode';
-import { useEditorStore } from '../store';
+import { useTreeEditorApi } from '../TreeEditorProvider';
 
 export type RelationEdgeData = {
   relation: EdgeRelation;
@@ -51,6 +51,7 @@ function RelationEdgeComponent({
   markerEnd,
   selected,
 }: EdgeProps<RelationFlowEdge>) {
+  const store = useTreeEditorApi();
   const [path] = getSmoothStepPath({
     sourceX,
     sourceY,
@@ -108,7 +109,7 @@ function RelationEdgeComponent({
           title={title}
           aria-pressed={selected ?? false}
           aria-label={`Link ${data.childLabel} → ${data.parentLabel}: ${title}`}
-          onClick={() => useEditorStore.getState().selectEdge(id)}
+          onClick={() => store.getState().selectEdge(id)}
           tabIndex={-1}
           data-testid="relation-label"
         >

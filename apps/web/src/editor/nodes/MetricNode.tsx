@@ -13,7 +13,7 @@ import { OwnerAvatar } from '../../components/OwnerAvatar';
 import { Sparkline } from '../../components/Sparkline';
 import { changeTone } from '../../lib/change-tone';
 import { formatFilter, formatMetricValue } from '../../lib/format';
-import { useEditorStore } from '../store';
+import { useShownTreeView } from '../ShownTreeView';
 
 /** The way the tree grows on the canvas: top-to-bottom or left-to-right. */
 export type FlowDirection = 'TB' | 'LR';
@@ -37,7 +37,7 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
   const { view, direction } = data;
   const pending = data.pending ?? false;
   const issues = data.issues ?? [];
-  const previousLabel = useEditorStore((state) => state.view?.previousPeriod.label);
+  const previousLabel = useShownTreeView()?.previousPeriod.label;
   const filter = formatFilter(view.filter);
   const hasValue = view.value !== null;
   const valueText = formatMetricValue(view.value, view.unit);

@@ -1,0 +1,46 @@
+/**
+ * The app's routes: the pattern each screen is matched by and the path that opens it.
+ * Screens build links and navigate only through `paths`, relative to the router's base,
+ * so a prefix (a workspace: `/w/<slug>`) can nest every route without touching them, and
+ * a new section (inbox, my branches, interventions, scoring) is one pattern, one path and
+ * one Route in AppRoutes.
+ */
+import { DEFAULT_TREE_CONTROLS, type TreeControls, treeControlsSearch } from './tree-controls';
+
+export const ROUTES = {
+  /** The tree screen; without an id it opens the workspace's first tree. */
+  tree: '/trees/:treeId?',
+  metrics: '/metrics',
+  metric: '/metrics/:metricKey',
+  data: '/data',
+  /** The Metrics section: the catalog and every metric's page (for the rail). */
+  metricsSection: '/metrics/*?',
+} as const;
+
+/**
+ * @example paths.tree('t1', { grain: 'week', at: null, compare: 'year', filter: null }) // '/trees/t1?grain=week&compare=year'
+ * @example paths.metric('win_rate') // '/metrics/win_rate'
+ */
+export const paths = {
+  trees: () => '/trees',
+  tree: (treeId: string, controls: TreeControls = DEFAULT_TREE_CONTROLS) => {
+    const search = treeControlsSearch(controls);
+    return `/trees/${encodeURIComponent(treeId)}${search ? `?${search}` : ''}`;
+  },
+  metrics: () => '/metrics',
+  metric: (metricKey: string) => `/metrics/${encodeURIComponent(metricKey)}`,
+  data: () => '/data',
+};
+
+/**
+ * A route parameter as it was before `paths` encoded it.
+ *
+ * @example routeParam('a%2Fb') // 'a/b'
+ */
+export function routeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
