@@ -35,10 +35,13 @@ export { DATE_FORMAT_LABELS, DATE_FORMATS, type DateFormat } from './ingest/pars
 export { resolveWallTime } from './ingest/zone-resolver';
 export * from './metrics/built-in-metrics';
 export * from './metrics/detect-metric-cycles';
+export * from './metrics/dimension-catalog';
 // Metrics and templates
 export * from './metrics/metric-definition';
 export * from './metrics/metric-factors';
+export * from './metrics/metric-source-catalog';
 export type { FactorExponents } from './metrics/product-factors';
+export * from './metrics/source-dimensions';
 // Periods
 export * from './periods/civil-date';
 export * from './periods/comparison-period';

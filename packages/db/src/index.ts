@@ -7,7 +7,6 @@ export * from './metrics/evaluate-metric-series';
 export * from './metrics/metric.repository';
 export * from './metrics/metric.service';
 export * from './metrics/metric-catalog';
-export { dimensionsOf, isKnownDimension } from './metrics/metric-dimensions';
 export * from './metrics/metric-series.service';
 export type { MetricPlan, SeriesMode, ValuePlan } from './metrics/plan-metric-request';
 export { planMetricRequest } from './metrics/plan-metric-request';

@@ -165,7 +165,7 @@ export function compileSourceScan(
           sql`extract(epoch from (${sql.ref(`${lateral}.first_at`)} - ${sql.ref(`${alias}.created_at`)}))::float8`,
       );
     } else if (aggregate.column !== null) {
-      const measured = schema.columns[aggregate.column]!.sql;
+      const measured = schema.columns[aggregate.column]!;
       value = values.name(`column:${aggregate.column}`, () => measured);
     }
     const where = sql`s.at_key = ${sql.lit(atKeyOf.get(aggregate.at)!)} and ${sql.ref(`s.${flag}`)}`;

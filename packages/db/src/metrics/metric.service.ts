@@ -5,8 +5,10 @@
  * metric comes with the dimensions it can be filtered and split by.
  */
 import {
+  CUSTOM_PROPERTY_DIMENSIONS,
   DomainError,
   isDomainError,
+  knownDimensions,
   type MetricSpec,
   metricDependencies,
   type TreeIssue,
@@ -25,7 +27,6 @@ import {
 } from './metric.repository';
 import { type MetricCatalog, metricCatalog } from './metric-catalog';
 import { lockMetricCatalog } from './metric-catalog-lock';
-import { knownDimensions, PROPERTY_DIMENSIONS } from './metric-dimensions';
 import { planMetricRequest } from './plan-metric-request';
 
 /** A catalog metric with the dimensions it can be filtered and split by. */
@@ -56,7 +57,7 @@ export function metricDimensions(catalog: MetricCatalog, key: string): string[] 
   };
   if (!plans(null)) return [];
   return knownDimensions().filter((dimension) =>
-    plans(dimension === PROPERTY_DIMENSIONS ? PROPERTY_PROBE : dimension),
+    plans(dimension === CUSTOM_PROPERTY_DIMENSIONS ? PROPERTY_PROBE : dimension),
   );
 }
 

@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   DomainError,
   isDomainError,
+  isKnownDimension,
   startOfLocalDay,
   type TreeDraft,
   type TreeIssue,
@@ -18,7 +19,6 @@ import {
   createTree,
   deleteTree,
   getTree,
-  isKnownDimension,
   listTrees,
   renameTree,
   saveTree,
