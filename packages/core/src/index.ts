@@ -33,13 +33,21 @@ export * from './ingest/normalize-api-record';
 export * from './ingest/normalize-csv-record';
 export { DATE_FORMAT_LABELS, DATE_FORMATS, type DateFormat } from './ingest/parse-timestamp';
 export { resolveWallTime } from './ingest/zone-resolver';
+export * from './metrics/aggregate-results';
+export * from './metrics/aggregate-spec';
 export * from './metrics/built-in-metrics';
 export * from './metrics/detect-metric-cycles';
 export * from './metrics/dimension-catalog';
+export * from './metrics/evaluate-value-plan';
+export * from './metrics/metric-catalog';
 // Metrics and templates
 export * from './metrics/metric-definition';
+export * from './metrics/metric-dimensions';
 export * from './metrics/metric-factors';
+export * from './metrics/metric-series';
 export * from './metrics/metric-source-catalog';
+export * from './metrics/period-buckets';
+export * from './metrics/plan-metric-request';
 export type { FactorExponents } from './metrics/product-factors';
 export * from './metrics/source-dimensions';
 // Periods
@@ -63,6 +71,7 @@ export * from './trees/templates/tree-template';
 export * from './trees/templates/tree-templates';
 // Trees
 export * from './trees/tree-draft';
+export * from './trees/tree-draft-issues';
 export * from './trees/tree-hygiene-warnings';
 export * from './trees/tree-issue';
 export * from './trees/tree-view';

@@ -8,8 +8,6 @@ export * from './metrics/metric.repository';
 export * from './metrics/metric.service';
 export * from './metrics/metric-catalog';
 export * from './metrics/metric-series.service';
-export type { MetricPlan, SeriesMode, ValuePlan } from './metrics/plan-metric-request';
-export { planMetricRequest } from './metrics/plan-metric-request';
 export * from './migrate';
 export { latestMigration, migrations } from './migrations';
 export * from './open-database';

@@ -23,6 +23,7 @@ import {
   type Grain,
   isDomainError,
   lastCompletePeriod,
+  metricCatalog,
   type NodeBandView,
   type NodeView,
   outboundWindow,
@@ -39,7 +40,6 @@ import {
 } from '@treeline/core';
 import type { Kysely } from 'kysely';
 import { evaluateMetricSeriesSettled } from '../metrics/evaluate-metric-series';
-import { metricCatalog } from '../metrics/metric-catalog';
 import type { Database, Workspace } from '../schema/database';
 import { type LoadedTree, loadTree } from './tree.repository';
 

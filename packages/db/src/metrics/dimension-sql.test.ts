@@ -2,7 +2,7 @@ import { CUSTOM_PROPERTY_SOURCES, DIMENSIONS, type MetricSource } from '@treelin
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';
-import { sourceDimension } from './metric-dimensions';
+import { sourceDimension } from './dimension-sql';
 import { JOINED_CONTACTS_ALIAS, REPS_ALIAS, sourceSchema } from './metric-sources';
 import { insertMetricsFixture, type MetricsFixture } from './metrics-fixture.test-helpers';
 

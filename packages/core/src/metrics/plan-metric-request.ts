@@ -1,26 +1,13 @@
 /**
  * Resolves a metric request (a metric, a filter, an optional split) into a value plan: a
  * small expression tree whose leaves are SQL aggregates and whose inner nodes (ratios,
- * formulas, unions of distinct sets) are computed from them per period. Pure: nothing here
- * touches the database. Every rule a definition or request breaks is a DomainError.
+ * formulas, unions of distinct sets) are computed from them per period (evaluateValuePlan).
+ * The db package compiles the aggregates to SQL. Every rule a definition or request
+ * breaks is a DomainError.
  */
-import {
-  checkDimensionValue,
-  type DimensionFilter,
-  DomainError,
-  detectMetricCycles,
-  type FormulaNode,
-  isDomainError,
-  type MetricDefinition,
-  type MetricSource,
-  metricDependencies,
-  metricSourceSpec,
-  parseFormula,
-  resolveMeasureColumn,
-  resolveSourceDimension,
-  resolveTimeColumn,
-  sourceHasDimension,
-} from '@treeline/core';
+import { DomainError, isDomainError } from '../domain-error';
+import type { FormulaNode } from '../formula/formula-ast';
+import { parseFormula } from '../formula/parse-formula';
 import {
   type AggregateMeasure,
   type AggregateSpec,
@@ -28,7 +15,20 @@ import {
   type Condition,
   normalizeConditions,
 } from './aggregate-spec';
+import { detectMetricCycles } from './detect-metric-cycles';
 import type { MetricCatalog } from './metric-catalog';
+import {
+  type DimensionFilter,
+  type MetricDefinition,
+  type MetricSource,
+  metricDependencies,
+} from './metric-definition';
+import { metricSourceSpec, resolveMeasureColumn, resolveTimeColumn } from './metric-source-catalog';
+import {
+  checkDimensionValue,
+  resolveSourceDimension,
+  sourceHasDimension,
+} from './source-dimensions';
 
 export interface MetricRequest {
   metricKey: string;
