@@ -5,7 +5,12 @@
  * the reps (id, with their name), and for free-text dimensions the distinct values of the
  * rows that carry them, each with how many rows do.
  */
-import { DIMENSIONS, type DimensionSpec, type DimensionValueKind } from '@treeline/core';
+import {
+  DIMENSIONS,
+  type DimensionKey,
+  type DimensionSpec,
+  type DimensionValueKind,
+} from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/database';
 
@@ -18,7 +23,7 @@ export interface DimensionValue {
 }
 
 export interface DimensionValues {
-  dimension: string;
+  dimension: DimensionKey;
   kind: DimensionValueKind;
   /** Every value it can take, or null for free text not listed (e.g. source_system). */
   values: DimensionValue[] | null;
