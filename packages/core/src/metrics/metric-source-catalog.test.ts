@@ -1,17 +1,13 @@
 // Tests for the source catalog: default timestamps, and errors naming what fits.
 
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../domain-error';
+import { thrownDomainError } from '../domain-error.test-helpers';
 import { metricSourceSpec, resolveMeasureColumn, resolveTimeColumn } from './metric-source-catalog';
 
 const messageOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (error) {
-    if (isDomainError(error, 'invalid_metric')) return error.message;
-    throw error;
-  }
-  throw new Error('expected invalid_metric');
+  const error = thrownDomainError(run);
+  expect(error.code).toBe('invalid_metric');
+  return error.message;
 };
 
 describe('the source catalog', () => {

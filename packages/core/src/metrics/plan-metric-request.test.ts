@@ -2,7 +2,7 @@
 // definition or request. No database: the plan is what the db package compiles to SQL.
 
 import { describe, expect, it } from 'vitest';
-import { type DomainError, isDomainError } from '../domain-error';
+import { thrownDomainError } from '../domain-error.test-helpers';
 import type { AggregateSpec } from './aggregate-spec';
 import { BUILT_IN_METRICS } from './built-in-metrics';
 import { metricCatalog } from './metric-catalog';
@@ -12,16 +12,6 @@ import { type MetricPlan, planMetricRequest } from './plan-metric-request';
 const catalogWith = (...extra: Array<{ key: string; definition: MetricDefinition }>) =>
   metricCatalog(BUILT_IN_METRICS, extra);
 const builtIns = catalogWith();
-
-function errorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const aggregates = (plan: MetricPlan): AggregateSpec[] => [...plan.aggregates.values()];
 
@@ -119,7 +109,7 @@ describe('planMetricRequest', () => {
         },
       },
     ]);
-    const team = errorOf(() =>
+    const team = thrownDomainError(() =>
       planMetricRequest(
         catalogWith({
           key: 'by_team',
@@ -161,7 +151,9 @@ describe('planMetricRequest', () => {
   });
 
   it('names the metric, the reference, the cycle and the dimension that keep a plan from forming', () => {
-    expect(errorOf(() => planMetricRequest(builtIns, { metricKey: 'nope' }))).toMatchObject({
+    expect(
+      thrownDomainError(() => planMetricRequest(builtIns, { metricKey: 'nope' })),
+    ).toMatchObject({
       code: 'unknown_metric',
       message: 'unknown metric "nope"',
     });
@@ -172,18 +164,20 @@ describe('planMetricRequest', () => {
         definition: { type: 'ratio', numerator: 'loop_a', denominator: 'activities_total' },
       },
     );
-    expect(errorOf(() => planMetricRequest(loop, { metricKey: 'loop_a' })).message).toBe(
+    expect(thrownDomainError(() => planMetricRequest(loop, { metricKey: 'loop_a' })).message).toBe(
       'metrics refer to each other in a cycle: loop_a → loop_b → loop_a',
     );
     const dangling = catalogWith({
       key: 'half',
       definition: { type: 'formula', expression: 'gone / 2' },
     });
-    expect(errorOf(() => planMetricRequest(dangling, { metricKey: 'half' }))).toMatchObject({
+    expect(
+      thrownDomainError(() => planMetricRequest(dangling, { metricKey: 'half' })),
+    ).toMatchObject({
       code: 'unknown_metric',
       details: { metricKey: 'half', reference: 'gone' },
     });
-    const split = errorOf(() =>
+    const split = thrownDomainError(() =>
       planMetricRequest(builtIns, { metricKey: 'contacts_total', splitBy: 'channel' }),
     );
     expect(split).toMatchObject({
@@ -194,7 +188,7 @@ describe('planMetricRequest', () => {
       /^metric contacts_total: dimension "channel" does not apply to contacts/,
     );
     expect(
-      errorOf(() =>
+      thrownDomainError(() =>
         planMetricRequest(builtIns, { metricKey: 'activities_total', filter: { channel: 'fax' } }),
       ),
     ).toMatchObject({ code: 'invalid_filter', message: expect.stringMatching(/channel=fax/) });
@@ -202,7 +196,7 @@ describe('planMetricRequest', () => {
 
   it('refuses definitions the engine cannot compute, naming why', () => {
     const messageOf = (definition: unknown) =>
-      errorOf(() =>
+      thrownDomainError(() =>
         planMetricRequest(catalogWith({ key: 'bad', definition: definition as MetricDefinition }), {
           metricKey: 'bad',
         }),

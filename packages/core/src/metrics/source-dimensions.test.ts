@@ -1,7 +1,7 @@
 // Tests for the dimensions of a source: which it has, and the errors naming a wrong one.
 
 import { describe, expect, it } from 'vitest';
-import { type DomainError, isDomainError } from '../domain-error';
+import { thrownDomainError } from '../domain-error.test-helpers';
 import {
   checkDimensionValue,
   dimensionsOf,
@@ -10,16 +10,6 @@ import {
   resolveSourceDimension,
   sourceHasDimension,
 } from './source-dimensions';
-
-function errorOf(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (isDomainError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('dimensions of a source', () => {
   it('lists each source its dimensions in the engine order, custom properties last', () => {
@@ -67,26 +57,26 @@ describe('dimensions of a source', () => {
   });
 
   it('names the dimension, the sources it applies to and what the source has', () => {
-    const notHere = errorOf(() => resolveSourceDimension('contacts', 'channel'));
+    const notHere = thrownDomainError(() => resolveSourceDimension('contacts', 'channel'));
     expect(notHere.code).toBe('unknown_dimension');
     expect(notHere.message).toBe(
       'dimension "channel" does not apply to contacts (only to activities); contacts has rep, team, rep_segment, segment, source, lifecycle_stage, properties.<key>',
     );
     expect(notHere.details).toEqual({ dimension: 'channel', source: 'contacts' });
-    const unknown = errorOf(() => resolveSourceDimension('capacity', 'colour'));
+    const unknown = thrownDomainError(() => resolveSourceDimension('capacity', 'colour'));
     expect(unknown.message).toBe(
       'unknown dimension "colour"; capacity has rep, team, rep_segment, has_selling_hours',
     );
-    const property = errorOf(() => resolveSourceDimension('capacity', 'properties.tier'));
+    const property = thrownDomainError(() => resolveSourceDimension('capacity', 'properties.tier'));
     expect(property.message).toMatch(
       /^dimension "properties.tier" does not apply to capacity \(only to activities, contacts, deals, engagement_events\)/,
     );
-    const badKey = errorOf(() => resolveSourceDimension('contacts', 'properties.a-b'));
+    const badKey = thrownDomainError(() => resolveSourceDimension('contacts', 'properties.a-b'));
     expect(badKey).toMatchObject({
       code: 'invalid_filter',
       details: { dimension: 'properties.a-b' },
     });
-    expect(errorOf(() => resolveSourceDimension('planets' as never, 'team')).code).toBe(
+    expect(thrownDomainError(() => resolveSourceDimension('planets' as never, 'team')).code).toBe(
       'invalid_metric',
     );
   });
@@ -99,17 +89,17 @@ describe('dimensions of a source', () => {
     expect(check('activities', 'channel', 'call')).toBe('call');
     expect(check('deals', 'outcome', 'closed')).toBe('closed');
     expect(check('activities', 'team', 'anything at all')).toBe('anything at all');
-    expect(errorOf(() => check('activities', 'channel', 'fax')).message).toBe(
+    expect(thrownDomainError(() => check('activities', 'channel', 'fax')).message).toBe(
       'filter channel=fax: expected one of call, email, meeting, social, task, note',
     );
-    expect(errorOf(() => check('activities', 'automated', 'yes')).message).toBe(
+    expect(thrownDomainError(() => check('activities', 'automated', 'yes')).message).toBe(
       'filter automated=yes: expected true or false',
     );
-    expect(errorOf(() => check('activities', 'rep', 'R1')).details).toEqual({
+    expect(thrownDomainError(() => check('activities', 'rep', 'R1')).details).toEqual({
       dimension: 'rep',
       value: 'R1',
     });
-    expect(errorOf(() => check('activities', 'team', 3 as never)).message).toBe(
+    expect(thrownDomainError(() => check('activities', 'team', 3 as never)).message).toBe(
       'filter team=3: expected a text value',
     );
   });

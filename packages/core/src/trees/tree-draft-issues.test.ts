@@ -3,33 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_METRICS } from '../metrics/built-in-metrics';
 import type { MetricSpec } from '../metrics/metric-definition';
-import type { TreeDraft, TreeDraftNode } from './tree-draft';
+import { treeDraft as draft, draftNode } from './tree-draft.test-helpers';
 import { treeDraftIssues } from './tree-draft-issues';
 
 const catalog = new Map<string, MetricSpec>(BUILT_IN_METRICS.map((m) => [m.key, m]));
 
-const node = (
-  id: string,
-  metricKey: string,
-  filter: Record<string, string> = {},
-): TreeDraftNode => ({
-  id,
-  metricKey,
-  label: `Node ${id}`,
-  filter,
-  position: { x: 0, y: 0 },
-  band: null,
-  raci: { accountable: ['ann'], responsible: [], consulted: [], informed: [] },
-});
-
-const draft = (nodes: TreeDraftNode[]): TreeDraft => ({
-  name: 'Tree',
-  description: '',
-  motion: null,
-  outboundWindowDays: 30,
-  nodes,
-  edges: [],
-});
+const node = (id: string, metricKey: string, filter: Record<string, string> = {}) =>
+  draftNode(id, metricKey, { label: `Node ${id}`, filter });
 
 describe('treeDraftIssues', () => {
   it('adds a node whose filter its metric cannot take, naming node and reason', () => {

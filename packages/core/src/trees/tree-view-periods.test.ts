@@ -2,7 +2,7 @@
 // the comparison period, the focus period last.
 
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../domain-error';
+import { thrownDomainError } from '../domain-error.test-helpers';
 import { periodLabel } from '../periods/period-label';
 import type { PeriodOptions } from '../periods/periods';
 import { treeViewPeriods } from './tree-view-periods';
@@ -65,12 +65,8 @@ describe('treeViewPeriods', () => {
 
   it('refuses a malformed date and an empty range, naming them', () => {
     const codeOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        if (isDomainError(error)) return [error.code, error.message];
-      }
-      return null;
+      const error = thrownDomainError(run);
+      return [error.code, error.message];
     };
     expect(
       codeOf(() => treeViewPeriods({ grain: 'month', at: '03/01/2026' }, now, berlin)),
@@ -85,7 +81,7 @@ describe('treeViewPeriods', () => {
           now,
           berlin,
         ),
-      )?.[0],
+      )[0],
     ).toBe('invalid_range');
   });
 });
