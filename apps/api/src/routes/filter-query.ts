@@ -1,5 +1,5 @@
 /** Reads a dimension filter from the query string: `filter[team]=A&filter[segment]=smb`. */
-import { DomainError } from '@treeline/core';
+import { DomainError, knownDimensions } from '@treeline/core';
 
 const FILTER_PARAM = /^filter\[(.*)\]$/;
 
@@ -30,5 +30,4 @@ export function filterFromQuery(url: string): Record<string, string> {
 }
 
 /** The OpenAPI description of the filter parameters, for routes that read them. */
-export const FILTER_QUERY_DESCRIPTION =
-  'Filter with `filter[<dimension>]=<value>` (repeatable, one value per dimension): e.g. `filter[team]=A&filter[segment]=smb`. Dimensions: channel, direction, automated, rep, team, rep_segment, segment, source, lifecycle_stage, outcome, stage, event_type, properties.<key>.';
+export const FILTER_QUERY_DESCRIPTION = `Filter with \`filter[<dimension>]=<value>\` (repeatable, one value per dimension): e.g. \`filter[team]=A&filter[segment]=smb\`. Dimensions: ${knownDimensions().join(', ')}.`;

@@ -9,6 +9,7 @@
 import { createTreelineClient } from '@treeline/client';
 import type {
   CompareMode,
+  DimensionValueKind,
   Grain,
   MetricDefinition,
   MetricSpec,
@@ -181,7 +182,7 @@ export interface DimensionValue {
 
 export interface DimensionValues {
   dimension: string;
-  kind: 'enum' | 'boolean' | 'id' | 'text';
+  kind: DimensionValueKind;
   /** null: free text the server does not list. */
   values: DimensionValue[] | null;
 }

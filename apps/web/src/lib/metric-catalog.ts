@@ -2,7 +2,13 @@
  * How the metric catalog reads: labels for units, directions, kinds, definition types and
  * sources, suggestions for columns and dimensions, and the search over names and keys.
  */
-import type { MetricDirection, MetricKind, MetricSource, MetricUnit } from '@treeline/core';
+import {
+  DIMENSION_KEYS,
+  type MetricDirection,
+  type MetricKind,
+  type MetricSource,
+  type MetricUnit,
+} from '@treeline/core';
 import type { CatalogMetric } from './api';
 import type { DefinitionType } from './metric-form';
 
@@ -49,22 +55,8 @@ export const SOURCE_COLUMNS: Record<MetricSource, string[]> = {
   capacity: ['rep_id', 'selling_hours', 'admin_hours'],
 };
 
-/** Dimensions to filter on, as suggestions. */
-export const DIMENSION_SUGGESTIONS = [
-  'channel',
-  'direction',
-  'automated',
-  'replied',
-  'meeting_booked',
-  'rep',
-  'team',
-  'segment',
-  'source',
-  'lifecycle_stage',
-  'outcome',
-  'stage',
-  'event_type',
-];
+/** Dimensions to filter on, as suggestions (every one of core's catalog). */
+export const DIMENSION_SUGGESTIONS: readonly string[] = DIMENSION_KEYS;
 
 /**
  * The metrics whose name or key contains every word of the query (case-insensitive).

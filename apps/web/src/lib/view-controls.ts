@@ -3,7 +3,13 @@
  * the tree-wide filter (a team, a segment or a source, with the values the workspace's data
  * holds).
  */
-import type { CompareMode, Grain } from '@treeline/core';
+import {
+  type CompareMode,
+  dimensionLabel,
+  dimensionOptionLabel,
+  type Grain,
+  TREE_FILTER_DIMENSIONS,
+} from '@treeline/core';
 import type { DimensionValues } from './api';
 
 /** The grains the top bar offers, finest first. */
@@ -25,12 +31,9 @@ export interface ViewFilter {
   value: string;
 }
 
-/** The dimensions the tree-wide filter offers, in its order. */
-export const FILTER_DIMENSIONS: ReadonlyArray<{ dimension: string; label: string }> = [
-  { dimension: 'team', label: 'Team' },
-  { dimension: 'segment', label: 'Segment' },
-  { dimension: 'source', label: 'Source' },
-];
+/** The dimensions the tree-wide filter offers, in its order (core's catalog). */
+export const FILTER_DIMENSIONS: ReadonlyArray<{ dimension: string; label: string }> =
+  TREE_FILTER_DIMENSIONS.map((dimension) => ({ dimension, label: dimensionLabel(dimension) }));
 
 /** A group of the filter select: one dimension and its values, labelled. */
 export interface FilterChoice {
@@ -39,17 +42,10 @@ export interface FilterChoice {
   values: ReadonlyArray<{ value: string; label: string }>;
 }
 
-/** Labels of values whose plain wording is not the value with its underscores spaced. */
-const VALUE_LABELS: ReadonlyMap<string, string> = new Map([
-  ['segment:smb', 'SMB'],
-  ['segment:mid_market', 'Mid-market'],
-  ['segment:enterprise', 'Enterprise'],
-]);
-
 /**
- * A dimension value as people read it: the server's label (a rep's name), a known wording
- * (segment 'smb' is "SMB"), or the value with underscores spaced and a capital first
- * letter; `null` (rows without a value) is "Not set".
+ * A dimension value as people read it: the server's label (a rep's name), the catalog's
+ * wording of a fixed value (segment 'smb' is "SMB"), or the value with underscores spaced
+ * and a capital first letter; `null` (rows without a value) is "Not set".
  *
  * @example dimensionValueLabel('segment', 'mid_market') // "Mid-market"
  * @example dimensionValueLabel('lifecycle_stage', 'former_customer') // "Former customer"
@@ -61,7 +57,7 @@ export function dimensionValueLabel(
 ): string {
   if (value === null || value === '') return 'Not set';
   if (label) return label;
-  const known = VALUE_LABELS.get(`${dimension}:${value}`);
+  const known = dimensionOptionLabel(dimension, value);
   if (known) return known;
   const words = value.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -5,25 +5,21 @@
  * dimension the API refuses anyway comes back as a 422 naming it, which the page shows.
  * Values are labelled by view-controls' dimensionValueLabel.
  */
-import { type MetricDefinition, type MetricSource, metricDependencies } from '@treeline/core';
+import {
+  dimensionLabel,
+  type MetricDefinition,
+  type MetricSource,
+  metricDependencies,
+  SPLIT_CHART_DIMENSIONS,
+} from '@treeline/core';
 
-/** The dimensions offered for a split, in the order the select lists them. */
-export const SPLIT_DIMENSIONS = [
-  'channel',
-  'source',
-  'segment',
-  'lifecycle_stage',
-  'team',
-] as const;
+/** The dimensions offered for a split, in the order the select lists them (core's catalog). */
+export const SPLIT_DIMENSIONS = SPLIT_CHART_DIMENSIONS;
 export type SplitDimension = (typeof SPLIT_DIMENSIONS)[number];
 
-export const SPLIT_DIMENSION_LABELS: Record<SplitDimension, string> = {
-  channel: 'Channel',
-  source: 'Source',
-  segment: 'Segment',
-  lifecycle_stage: 'Lifecycle stage',
-  team: 'Team',
-};
+export const SPLIT_DIMENSION_LABELS = Object.fromEntries(
+  SPLIT_DIMENSIONS.map((dimension) => [dimension, dimensionLabel(dimension)]),
+) as Record<SplitDimension, string>;
 
 /**
  * The offered dimensions among those the API lists for a metric, in SPLIT_DIMENSIONS order.

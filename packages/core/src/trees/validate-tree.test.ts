@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_METRICS } from '../metrics/built-in-metrics';
 import type { MetricSpec } from '../metrics/metric-definition';
-import type { TreeDraft, TreeDraftEdge, TreeDraftNode } from './tree-draft';
+import type { TreeDraft } from './tree-draft';
+import {
+  treeDraft as draft,
+  draftEdge as edge,
+  draftNode as node,
+} from './tree-draft.test-helpers';
 import { validateTree } from './validate-tree';
 
 const custom: MetricSpec[] = [
@@ -30,32 +35,6 @@ const custom: MetricSpec[] = [
   },
 ];
 const catalog = new Map([...BUILT_IN_METRICS, ...custom].map((metric) => [metric.key, metric]));
-
-function node(id: string, metricKey: string, extra: Partial<TreeDraftNode> = {}): TreeDraftNode {
-  return {
-    id,
-    metricKey,
-    label: extra.label ?? id,
-    filter: {},
-    position: { x: 0, y: 0 },
-    band: null,
-    raci: { accountable: ['ann'], responsible: [], consulted: [], informed: [] },
-    ...extra,
-  };
-}
-
-function edge(
-  parent: string,
-  child: string,
-  relation: TreeDraftEdge['relation'],
-  extra: Partial<TreeDraftEdge> = {},
-): TreeDraftEdge {
-  return { id: `${parent}>${child}`, parent, child, relation, role: null, exponent: 1, ...extra };
-}
-
-function draft(nodes: TreeDraftNode[], edges: TreeDraftEdge[] = []): TreeDraft {
-  return { name: 'Tree', description: '', motion: null, outboundWindowDays: 30, nodes, edges };
-}
 
 const codes = (d: TreeDraft) => validateTree(d, catalog).map((issue) => issue.code);
 

@@ -7,10 +7,10 @@
  * sort of every row by period. Results have the shape of compileSourceScan's, so they are
  * filed the same way.
  */
+import type { AggregateSpec, Condition } from '@treeline/core';
 import { type RawBuilder, sql } from 'kysely';
-import type { AggregateSpec, Condition } from './aggregate-spec';
 import type { CompiledScan, ScanRow } from './compile-source-scan';
-import { sourceDimension } from './metric-dimensions';
+import { sourceDimension } from './dimension-sql';
 import {
   type DimensionJoin,
   JOINED_CONTACTS_ALIAS,

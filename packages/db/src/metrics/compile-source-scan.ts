@@ -7,9 +7,9 @@
  * Timestamps a source is placed by (contacts: created, qualified, customer) are unpivoted
  * with a lateral VALUES list, so they share the scan too.
  */
+import type { AggregateSpec, Condition, PeriodBuckets } from '@treeline/core';
 import { type RawBuilder, sql } from 'kysely';
-import type { AggregateSpec, Condition } from './aggregate-spec';
-import { sourceDimension } from './metric-dimensions';
+import { sourceDimension } from './dimension-sql';
 import {
   countedActivityCondition,
   type DimensionJoin,
@@ -18,7 +18,6 @@ import {
   type ScanContext,
   sourceSchema,
 } from './metric-sources';
-import type { PeriodBuckets } from './period-buckets';
 
 export interface CompiledScan {
   query: RawBuilder<ScanRow>;
@@ -165,7 +164,7 @@ export function compileSourceScan(
           sql`extract(epoch from (${sql.ref(`${lateral}.first_at`)} - ${sql.ref(`${alias}.created_at`)}))::float8`,
       );
     } else if (aggregate.column !== null) {
-      const measured = schema.columns[aggregate.column]!.sql;
+      const measured = schema.columns[aggregate.column]!;
       value = values.name(`column:${aggregate.column}`, () => measured);
     }
     const where = sql`s.at_key = ${sql.lit(atKeyOf.get(aggregate.at)!)} and ${sql.ref(`s.${flag}`)}`;

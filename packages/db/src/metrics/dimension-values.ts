@@ -5,9 +5,14 @@
  * the reps (id, with their name), and for free-text dimensions the distinct values of the
  * rows that carry them, each with how many rows do.
  */
+import {
+  DIMENSIONS,
+  type DimensionKey,
+  type DimensionSpec,
+  type DimensionValueKind,
+} from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/database';
-import { dimensionValueRules, type ValueRule } from './metric-dimensions';
 
 export interface DimensionValue {
   value: string;
@@ -18,8 +23,8 @@ export interface DimensionValue {
 }
 
 export interface DimensionValues {
-  dimension: string;
-  kind: 'enum' | 'boolean' | 'id' | 'text';
+  dimension: DimensionKey;
+  kind: DimensionValueKind;
   /** Every value it can take, or null for free text not listed (e.g. source_system). */
   values: DimensionValue[] | null;
 }
@@ -36,7 +41,7 @@ const TEXT_COLUMNS: Record<string, { table: 'reps' | 'contacts' | 'deals'; colum
 };
 
 /**
- * Every dimension with the values it takes in the workspace, in the engine's order.
+ * Every dimension of core's catalog with the values it takes in the workspace, in its order.
  *
  * @example
  * const team = (await listDimensionValues(db, ws.id)).find((d) => d.dimension === 'team');
@@ -73,17 +78,17 @@ export async function listDimensionValues(
     listed.set(row.dimension, values);
   }
   const plain = (value: string): DimensionValue => ({ value, label: null, rows: null });
-  const valuesOf = (name: string, rule: ValueRule): DimensionValue[] | null => {
-    if (rule.kind === 'enum') return rule.values.map(plain);
-    if (rule.kind === 'boolean') return ['true', 'false'].map(plain);
-    if (rule.kind === 'id') {
+  const valuesOf = (dimension: DimensionSpec): DimensionValue[] | null => {
+    if (dimension.kind === 'enum') return (dimension.values ?? []).map((o) => plain(o.value));
+    if (dimension.kind === 'boolean') return ['true', 'false'].map(plain);
+    if (dimension.kind === 'id') {
       return reps.map((rep) => ({ value: String(rep.id), label: rep.name, rows: null }));
     }
-    return name in TEXT_COLUMNS ? (listed.get(name) ?? []) : null;
+    return dimension.key in TEXT_COLUMNS ? (listed.get(dimension.key) ?? []) : null;
   };
-  return dimensionValueRules().map(({ name, values: rule }) => ({
-    dimension: name,
-    kind: rule.kind,
-    values: valuesOf(name, rule),
+  return DIMENSIONS.map((dimension) => ({
+    dimension: dimension.key,
+    kind: dimension.kind,
+    values: valuesOf(dimension),
   }));
 }

@@ -1,4 +1,10 @@
-import { BUILT_IN_METRICS, type MetricDefinition, periodsBetween } from '@treeline/core';
+import {
+  BUILT_IN_METRICS,
+  type MetricDefinition,
+  type MetricSeries,
+  metricCatalog,
+  periodsBetween,
+} from '@treeline/core';
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,8 +13,7 @@ import {
   domainErrorOf,
   type TestDatabase,
 } from '../testing';
-import { evaluateMetricSeries, type MetricSeries } from './evaluate-metric-series';
-import { metricCatalog } from './metric-catalog';
+import { evaluateMetricSeries } from './evaluate-metric-series';
 import {
   FIXTURE_MONTHS,
   FIXTURE_TIME_ZONE,

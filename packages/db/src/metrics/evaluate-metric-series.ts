@@ -6,31 +6,29 @@
  * (decision 0013); the values are the same.
  */
 import {
-  type DimensionFilter,
-  type DomainError,
+  AggregateResults,
+  type AggregateSpec,
   isDomainError,
+  type MetricCatalog,
+  type MetricPlan,
+  type MetricRequest,
+  type MetricSeries,
+  type MetricSeriesOutcome,
   type MetricSource,
+  metricSeriesOf,
   type Period,
+  type PeriodBuckets,
+  periodBuckets,
+  planAggregateReads,
+  planMetricRequest,
 } from '@treeline/core';
 import type { Kysely } from 'kysely';
 import { activityRollupDays } from '../rollups/activity-rollup-days';
 import type { Database, Workspace } from '../schema/database';
-import { AggregateResults } from './aggregate-results';
-import type { AggregateSpec } from './aggregate-spec';
 import { activityRollupCanAnswer, compileActivityRollupScan } from './compile-activity-rollup-scan';
 import { type CompiledScan, compileSourceScan } from './compile-source-scan';
-import { evaluateValuePlan, type SeriesValues } from './evaluate-value-plan';
-import { loadMetricCatalog, type MetricCatalog } from './metric-catalog';
-import { periodBuckets } from './period-buckets';
-import {
-  type MetricPlan,
-  type MetricRequest,
-  planMetricRequest,
-  type ValuePlan,
-} from './plan-metric-request';
-
-export type { SeriesValues } from './evaluate-value-plan';
-export type { MetricRequest } from './plan-metric-request';
+import { fileScanRows } from './file-scan-rows';
+import { loadMetricCatalog } from './metric-catalog';
 
 /** What the engine needs of a workspace: its id, time zone and counting policy. */
 export type EvaluationWorkspace = Pick<Workspace, 'id' | 'time_zone' | 'counting_policy'>;
@@ -49,24 +47,6 @@ export interface MetricSeriesQuery {
   /** Told what each source's scan read: its raw rows, or the activity rollup. */
   onScan?: (source: MetricSource, read: 'rows' | 'activity_rollup') => void;
 }
-
-/** A metric's series for one value of the split dimension (null: rows without a value). */
-export interface SplitSeries extends SeriesValues {
-  value: string | null;
-}
-
-export interface MetricSeries extends SeriesValues {
-  metricKey: string;
-  filter: DimensionFilter;
-  splitBy: string | null;
-  /** With splitBy: one series per dimension value (ascending, null last); else null. */
-  splits: SplitSeries[] | null;
-}
-
-/** A request's series, or the DomainError that kept it from being evaluated. */
-export type MetricSeriesOutcome =
-  | { ok: true; series: MetricSeries }
-  | { ok: false; request: MetricRequest; error: DomainError };
 
 /**
  * Evaluates every request over every period; throws the first request's DomainError
@@ -119,11 +99,14 @@ export async function evaluateMetricSeriesSettled(
     }
   });
   const plans = planned.flatMap((p) => (p.ok ? [p.plan] : []));
-  const results = new AggregateResults(buckets);
+  const results = new AggregateResults(
+    buckets,
+    new Map(plans.flatMap((plan) => [...plan.aggregates])),
+  );
   if (query.periods.length > 0 && plans.length > 0) {
     await runScans(db, workspace, plans, buckets, results, query);
   }
-  return planned.map((p) => (p.ok ? { ok: true, series: seriesOf(p.plan, results) } : p));
+  return planned.map((p) => (p.ok ? { ok: true, series: metricSeriesOf(p.plan, results) } : p));
 }
 
 /** One statement per source, all aggregates and splits of every plan in it. */
@@ -131,7 +114,7 @@ async function runScans(
   db: Kysely<Database>,
   workspace: EvaluationWorkspace,
   plans: MetricPlan[],
-  buckets: ReturnType<typeof periodBuckets>,
+  buckets: PeriodBuckets,
   results: AggregateResults,
   options: Pick<MetricSeriesQuery, 'useRollups' | 'onScan'>,
 ): Promise<void> {
@@ -151,7 +134,7 @@ async function runScans(
   for (const plan of plans) {
     for (const [key, spec] of plan.aggregates) group(spec.source).aggregates.set(key, spec);
     for (const key of plan.stockKeys) stockKeys.add(key);
-    for (const { key, split } of splitReads(plan.root)) {
+    for (const { key, split } of planAggregateReads(plan.root)) {
       if (split !== null) group(plan.aggregates.get(key)!.source).splits.add(split);
     }
   }
@@ -179,51 +162,7 @@ async function runScans(
           });
       const { rows } = await scan.query.execute(db);
       options.onScan?.(source, days ? 'activity_rollup' : 'rows');
-      results.addScan(scan, aggregates, rows);
+      fileScanRows(results, scan, aggregates, rows);
     }),
   );
-}
-
-/** Every aggregate a plan reads, with the split it reads it by. */
-function splitReads(plan: ValuePlan): Array<{ key: string; split: string | null }> {
-  switch (plan.kind) {
-    case 'aggregate':
-      return [{ key: plan.key, split: plan.split }];
-    case 'distinct_union':
-      return plan.members;
-    case 'ratio':
-      return [...splitReads(plan.numerator), ...splitReads(plan.denominator)];
-    case 'formula':
-      return Object.values(plan.inputs).flatMap(splitReads);
-  }
-}
-
-function seriesOf(plan: MetricPlan, results: AggregateResults): MetricSeries {
-  const total = evaluateValuePlan(plan.root, results, null);
-  let splits: SplitSeries[] | null = null;
-  if (plan.splitBy !== null) {
-    const dimension = plan.splitBy;
-    const values = new Set<string | null>();
-    for (const { key, split } of splitReads(plan.root)) {
-      if (split !== null) for (const value of results.splitValues(key, split)) values.add(value);
-    }
-    splits = [...values].sort(compareSplitValues).map((value) => ({
-      value,
-      ...evaluateValuePlan(plan.root, results, { dimension, value }),
-    }));
-  }
-  return {
-    metricKey: plan.metricKey,
-    filter: plan.filter,
-    splitBy: plan.splitBy,
-    ...total,
-    splits,
-  };
-}
-
-function compareSplitValues(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
 }

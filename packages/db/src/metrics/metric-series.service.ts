@@ -10,13 +10,14 @@ import {
   type PeriodOptions,
   type PeriodView,
   periodsBetween,
+  type SeriesValues,
   startOfLocalDay,
   toEpochMs,
   toPeriodView,
 } from '@treeline/core';
 import type { Kysely } from 'kysely';
 import type { Database, Workspace } from '../schema/database';
-import { evaluateMetricSeries, type SeriesValues } from './evaluate-metric-series';
+import { evaluateMetricSeries } from './evaluate-metric-series';
 import { loadMetricCatalog } from './metric-catalog';
 
 export interface MetricRangeQuery {

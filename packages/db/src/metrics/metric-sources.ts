@@ -1,12 +1,16 @@
 /**
- * What the metric engine can read from each source table: its alias, the timestamps that
- * place a row in a period, the columns a measure can aggregate, the rows no metric ever
- * counts, and how the reps and contacts tables join it for dimensions.
+ * How the metric engine reads each source table in SQL: its alias, the SQL of each
+ * timestamp and measure column core's source catalog names (METRIC_SOURCE_CATALOG), the
+ * rows no metric ever counts, and how the reps and contacts tables join it for dimensions.
  */
-import { DomainError, type MetricSource } from '@treeline/core';
+import {
+  type MetricSource,
+  metricSourceSpec,
+  type SourceColumn,
+  type SourceTime,
+} from '@treeline/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { CountingPolicy } from '../schema/database';
-
 /** What a scan needs to know about the workspace. */
 export interface ScanContext {
   workspaceId: string;
@@ -17,22 +21,32 @@ export interface ScanContext {
 /** A table joined for dimensions: reps (team, rep segment) or contacts (segment, source…). */
 export type DimensionJoin = 'reps' | 'contacts';
 
-export interface MeasureColumn {
-  sql: RawBuilder<unknown>;
-  /** Whether sum/avg/percentile make sense (hours, money), or only counting distinct (ids). */
-  numeric: boolean;
+type TimeSql = (context: ScanContext) => RawBuilder<unknown>;
+
+/** A source's SQL; `times` and `columns` have exactly the catalog's names (typechecked). */
+interface SourceSql<Source extends MetricSource> {
+  table: string;
+  alias: string;
+  times: Record<SourceTime<Source>, TimeSql>;
+  columns: Record<SourceColumn<Source>, RawBuilder<unknown>>;
+  /** Rows no metric counts: other workspaces, deleted records, excluded activities. */
+  baseCondition: (context: ScanContext) => RawBuilder<unknown>;
+  /** The row's columns that refer to its rep and its contact, where it has them. */
+  references: { rep?: string; contact?: string };
 }
 
 export interface SourceSchema {
   table: string;
   alias: string;
-  /** The timestamps that can place a row in a period; the first is the default. */
-  times: Record<string, (context: ScanContext) => RawBuilder<unknown>>;
-  columns: Record<string, MeasureColumn>;
-  /** Rows no metric counts: other workspaces, deleted records, excluded activities. */
+  /** The SQL of each timestamp core's source catalog names. */
+  times: Record<string, TimeSql>;
+  /** The SQL of each measure column core's source catalog names. */
+  columns: Record<string, RawBuilder<unknown>>;
   baseCondition: (context: ScanContext) => RawBuilder<unknown>;
-  /** The ON clause of each join this source supports. */
+  /** The ON clause of each join this source supports (from its references). */
   joins: Partial<Record<DimensionJoin, RawBuilder<unknown>>>;
+  /** The row's reference to its rep (the rep dimension), or null. */
+  repColumn: RawBuilder<unknown> | null;
 }
 
 /** Alias of the reps table joined for dimensions. */
@@ -61,18 +75,18 @@ export function countedActivityCondition(alias: string, context: ScanContext): R
 const workspace = (alias: string, context: ScanContext) =>
   sql`${ref(alias, 'workspace_id')} = ${context.workspaceId}`;
 
-export const SOURCES: Record<MetricSource, SourceSchema> = {
+const SOURCE_SQL: { [Source in MetricSource]: SourceSql<Source> } = {
   activities: {
     table: 'activities',
     alias: 'a',
     times: { occurred_at: () => ref('a', 'occurred_at') },
     columns: {
-      contact_id: { sql: ref('a', 'contact_id'), numeric: false },
-      rep_id: { sql: ref('a', 'rep_id'), numeric: false },
+      contact_id: ref('a', 'contact_id'),
+      rep_id: ref('a', 'rep_id'),
     },
     baseCondition: (context) =>
       sql`${workspace('a', context)} and ${countedActivityCondition('a', context)}`,
-    joins: { reps: joinReps('a', 'rep_id'), contacts: joinContacts('a', 'contact_id') },
+    references: { rep: 'rep_id', contact: 'contact_id' },
   },
   contacts: {
     table: 'contacts',
@@ -83,28 +97,28 @@ export const SOURCES: Record<MetricSource, SourceSchema> = {
       customer_at: () => ref('c', 'customer_at'),
     },
     columns: {
-      id: { sql: ref('c', 'id'), numeric: false },
-      owner_rep_id: { sql: ref('c', 'owner_rep_id'), numeric: false },
-      account: { sql: ref('c', 'account'), numeric: false },
+      id: ref('c', 'id'),
+      owner_rep_id: ref('c', 'owner_rep_id'),
+      account: ref('c', 'account'),
     },
     baseCondition: (context) =>
       sql`${workspace('c', context)} and ${ref('c', 'deleted_at')} is null`,
-    joins: { reps: joinReps('c', 'owner_rep_id') },
+    references: { rep: 'owner_rep_id' },
   },
   deals: {
     table: 'deals',
     alias: 'd',
     times: { created_at: () => ref('d', 'created_at'), closed_at: () => ref('d', 'closed_at') },
     columns: {
-      id: { sql: ref('d', 'id'), numeric: false },
-      contact_id: { sql: ref('d', 'contact_id'), numeric: false },
-      owner_rep_id: { sql: ref('d', 'owner_rep_id'), numeric: false },
-      account: { sql: ref('d', 'account'), numeric: false },
-      amount: { sql: ref('d', 'amount'), numeric: true },
+      id: ref('d', 'id'),
+      contact_id: ref('d', 'contact_id'),
+      owner_rep_id: ref('d', 'owner_rep_id'),
+      account: ref('d', 'account'),
+      amount: ref('d', 'amount'),
     },
     baseCondition: (context) =>
       sql`${workspace('d', context)} and ${ref('d', 'deleted_at')} is null`,
-    joins: { reps: joinReps('d', 'owner_rep_id'), contacts: joinContacts('d', 'contact_id') },
+    references: { rep: 'owner_rep_id', contact: 'contact_id' },
   },
   capacity: {
     table: 'capacity',
@@ -115,67 +129,44 @@ export const SOURCES: Record<MetricSource, SourceSchema> = {
       day: (context) => sql`((${ref('k', 'day')} + time '12:00') at time zone ${context.timeZone})`,
     },
     columns: {
-      rep_id: { sql: ref('k', 'rep_id'), numeric: false },
-      selling_hours: { sql: ref('k', 'selling_hours'), numeric: true },
-      admin_hours: { sql: ref('k', 'admin_hours'), numeric: true },
+      rep_id: ref('k', 'rep_id'),
+      selling_hours: ref('k', 'selling_hours'),
+      admin_hours: ref('k', 'admin_hours'),
     },
     baseCondition: (context) => workspace('k', context),
-    joins: { reps: joinReps('k', 'rep_id') },
+    references: { rep: 'rep_id' },
   },
   engagement_events: {
     table: 'engagement_events',
     alias: 'e',
     times: { occurred_at: () => ref('e', 'occurred_at') },
-    columns: { contact_id: { sql: ref('e', 'contact_id'), numeric: false } },
+    columns: { contact_id: ref('e', 'contact_id') },
     baseCondition: (context) => workspace('e', context),
-    joins: { contacts: joinContacts('e', 'contact_id') },
+    references: { contact: 'contact_id' },
   },
 };
 
-/** The schema of a source, or a DomainError naming the known ones. */
+function schemaOf({
+  references,
+  ...source
+}: Omit<SourceSchema, 'joins' | 'repColumn'> &
+  Pick<SourceSql<MetricSource>, 'references'>): SourceSchema {
+  const joins: SourceSchema['joins'] = {};
+  if (references.rep) joins.reps = joinReps(source.alias, references.rep);
+  if (references.contact) joins.contacts = joinContacts(source.alias, references.contact);
+  return {
+    ...source,
+    joins,
+    repColumn: references.rep ? ref(source.alias, references.rep) : null,
+  };
+}
+
+export const SOURCES = Object.fromEntries(
+  Object.entries(SOURCE_SQL).map(([name, source]) => [name, schemaOf(source)]),
+) as Record<MetricSource, SourceSchema>;
+
+/** The SQL of a source; an unknown one is core's DomainError naming the known ones. */
 export function sourceSchema(source: string): SourceSchema {
-  const schema = Object.hasOwn(SOURCES, source) ? SOURCES[source as MetricSource] : undefined;
-  if (!schema) {
-    throw new DomainError(
-      'invalid_metric',
-      `unknown source "${source}"; known: ${Object.keys(SOURCES).join(', ')}`,
-      { source },
-    );
-  }
-  return schema;
-}
-
-/** The timestamp that places a row in a period (`at`, or the source's default). */
-export function resolveTimeColumn(source: MetricSource, at: string | undefined): string {
-  const times = Object.keys(sourceSchema(source).times);
-  if (at === undefined) return times[0]!;
-  if (!times.includes(at)) {
-    throw new DomainError(
-      'invalid_metric',
-      `${source} cannot be placed in periods by "${at}"; use one of ${times.join(', ')}`,
-      { source, at },
-    );
-  }
-  return at;
-}
-
-/** A measure column of a source, checked to suit the measure. */
-export function resolveMeasureColumn(
-  source: MetricSource,
-  column: string,
-  needsNumber: boolean,
-): string {
-  const columns = sourceSchema(source).columns;
-  const found = Object.hasOwn(columns, column) ? columns[column] : undefined;
-  if (!found || (needsNumber && !found.numeric)) {
-    const fitting = Object.entries(columns)
-      .filter(([, c]) => !needsNumber || c.numeric)
-      .map(([name]) => name);
-    throw new DomainError(
-      'invalid_metric',
-      `${source} has no ${needsNumber ? 'numeric ' : ''}column "${column}"; use one of ${fitting.join(', ')}`,
-      { source, column },
-    );
-  }
-  return column;
+  metricSourceSpec(source);
+  return SOURCES[source as MetricSource];
 }

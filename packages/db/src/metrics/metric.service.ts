@@ -7,14 +7,18 @@
 import {
   DomainError,
   isDomainError,
+  type MetricCatalog,
   type MetricSpec,
+  metricCatalog,
   metricDependencies,
+  metricDimensions,
+  planMetricRequest,
   type TreeIssue,
+  treeDraftIssues,
 } from '@treeline/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/database';
 import { readTreeDraft } from '../trees/tree.repository';
-import { treeDraftIssues } from '../trees/tree.service';
 import {
   type CatalogMetricSpec,
   deleteCustomMetric,
@@ -23,41 +27,12 @@ import {
   treesUsingMetrics,
   updateCustomMetric,
 } from './metric.repository';
-import { type MetricCatalog, metricCatalog } from './metric-catalog';
 import { lockMetricCatalog } from './metric-catalog-lock';
-import { knownDimensions, PROPERTY_DIMENSIONS } from './metric-dimensions';
-import { planMetricRequest } from './plan-metric-request';
 
 /** A catalog metric with the dimensions it can be filtered and split by. */
 export interface MetricEntry extends CatalogMetricSpec {
   /** In knownDimensions() order; custom properties as `properties.<key>`. */
   dimensions: string[];
-}
-
-/** Any custom property stands for them all: whether one applies depends on the source only. */
-const PROPERTY_PROBE = 'properties.probe';
-
-/**
- * The dimensions `key` can be split (and so filtered) by, as the engine decides: a
- * dimension is kept when a split by it plans. So a ratio has those both sides share (or its
- * denominator ignores), a formula those every input has, a metric that does not compile none.
- *
- * @example metricDimensions(metricCatalog(BUILT_IN_METRICS), 'contacts_total').includes('channel') // false
- */
-export function metricDimensions(catalog: MetricCatalog, key: string): string[] {
-  const plans = (splitBy: string | null): boolean => {
-    try {
-      planMetricRequest(catalog, { metricKey: key, splitBy });
-      return true;
-    } catch (error) {
-      if (isDomainError(error)) return false;
-      throw error;
-    }
-  };
-  if (!plans(null)) return [];
-  return knownDimensions().filter((dimension) =>
-    plans(dimension === PROPERTY_DIMENSIONS ? PROPERTY_PROBE : dimension),
-  );
 }
 
 function withDimensions(catalog: MetricCatalog, spec: CatalogMetricSpec): MetricEntry {

@@ -3,6 +3,7 @@ import {
   BUILT_IN_METRICS,
   type DimensionFilter,
   type Grain,
+  type MetricRequest,
   periodsBetween,
 } from '@treeline/core';
 import { sql } from 'kysely';
@@ -13,7 +14,6 @@ import {
   type EvaluationWorkspace,
   evaluateMetricSeries,
   evaluateMetricSeriesSettled,
-  type MetricRequest,
 } from '../metrics/evaluate-metric-series';
 import type { CountingPolicy, Workspace } from '../schema/database';
 import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '../testing';

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BUILT_IN_METRICS,
   emptyRaci,
+  type LoadedTree,
   type MetricDefinition,
   type NodeBand,
   type NodeRaci,
@@ -435,45 +436,6 @@ export async function listTrees(db: Kysely<Database>, workspaceId: string): Prom
     nodeCount: Number(r.node_count),
     updatedAt: r.updated_at.toISOString(),
   }));
-}
-
-export interface LoadedNode {
-  id: string;
-  label: string;
-  filter: Record<string, string>;
-  position: { x: number; y: number };
-  band: NodeBand | null;
-  metric: {
-    id: string;
-    key: string;
-    name: string;
-    unit: Database['metrics']['unit'];
-    direction: Database['metrics']['direction'];
-    kind: Database['metrics']['kind'];
-    definition: MetricDefinition;
-  };
-}
-
-export interface LoadedTree {
-  id: string;
-  name: string;
-  description: string;
-  version: number;
-  templateKey: string | null;
-  motion: string | null;
-  outboundWindowDays: number;
-  nodes: LoadedNode[];
-  edges: Array<{
-    id: string;
-    parentNodeId: string;
-    childNodeId: string;
-    relation: Database['tree_edges']['relation'];
-    role: 'numerator' | 'denominator' | null;
-    exponent: number;
-  }>;
-  assignments: Array<{ nodeId: string; personId: string; personName: string; role: RaciRole }>;
-  /** Metrics of the workspace by key, for resolving ratio and formula references. */
-  metricsByKey: Map<string, LoadedNode['metric']>;
 }
 
 /** A whole tree, or null when the workspace has no tree with that id. */

@@ -9,22 +9,17 @@ import {
   DomainError,
   describeTreeDraftChanges,
   diffTreeDrafts,
-  isDomainError,
-  type MetricSpec,
   type TreeDraft,
   type TreeDraftChanges,
   type TreeIssue,
-  type TreeValidationOptions,
   treeDraftFromTemplate,
+  treeDraftIssues,
   treeHygieneWarnings,
   treeTemplateByKey,
-  validateTree,
 } from '@treeline/core';
 import type { Kysely } from 'kysely';
 import { type CatalogMetricSpec, loadMetricSpecs } from '../metrics/metric.repository';
-import { metricCatalog } from '../metrics/metric-catalog';
 import { lockMetricCatalog } from '../metrics/metric-catalog-lock';
-import { planMetricRequest } from '../metrics/plan-metric-request';
 import type { Database, Workspace } from '../schema/database';
 import {
   deleteTreeRow,
@@ -90,36 +85,6 @@ export async function checkTreeDraft(
       : { requireAccountable: options.requireAccountable }),
   });
   return { issues, catalog };
-}
-
-/**
- * What keeps `draft` from being saved against a given metric catalog (see checkTreeDraft),
- * without reading the database: a change to the catalog can be checked against the trees
- * before it is made.
- *
- * @example treeDraftIssues(stored.draft, catalogAfterTheEdit, { requireAccountable: false });
- */
-export function treeDraftIssues(
-  draft: TreeDraft,
-  catalog: ReadonlyMap<string, MetricSpec>,
-  options: TreeValidationOptions = {},
-): TreeIssue[] {
-  const issues = validateTree(draft, catalog, options);
-  const engineCatalog = metricCatalog(catalog.values());
-  for (const node of draft.nodes) {
-    if (!catalog.has(node.metricKey)) continue;
-    try {
-      planMetricRequest(engineCatalog, { metricKey: node.metricKey, filter: node.filter });
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      issues.push({
-        code: error.code,
-        message: `'${node.label}' cannot be evaluated: ${error.message}`,
-        nodeId: node.id,
-      });
-    }
-  }
-  return issues;
 }
 
 function invalidTree(issues: TreeIssue[]): DomainError {

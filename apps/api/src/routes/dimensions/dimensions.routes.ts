@@ -4,6 +4,7 @@
  * knows them), so the tree-wide filter and a node's filter offer real values.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { DIMENSION_KEYS, DIMENSION_VALUE_KINDS, type DimensionKey } from '@treeline/core';
 import { listDimensionValues } from '@treeline/db';
 import type { AppEnv } from '../../context';
 
@@ -23,8 +24,8 @@ const DimensionValueSchema = z
 
 export const DimensionValuesSchema = z
   .object({
-    dimension: z.string(),
-    kind: z.enum(['enum', 'boolean', 'id', 'text']),
+    dimension: z.enum(DIMENSION_KEYS as [DimensionKey, ...DimensionKey[]]),
+    kind: z.enum(DIMENSION_VALUE_KINDS),
     values: z.array(DimensionValueSchema).nullable().openapi({
       description: 'Every value it takes, or null for free text that is not listed',
     }),

@@ -4,6 +4,7 @@
  * schema to core's type.
  */
 import { z } from '@hono/zod-openapi';
+import { dimensionsOf } from '@treeline/core';
 import { PeriodViewSchema } from '../trees/tree-view.schema';
 
 const Filter = z.record(z.string(), z.string());
@@ -103,7 +104,7 @@ export const MetricSchema = z
     dimensions: z.array(z.string()).openapi({
       description:
         "The dimensions the metric can be filtered and split by: its source's, or for a ratio or formula those every input has (a ratio's denominator may ignore some). `properties.<key>` stands for custom contact properties.",
-      example: ['channel', 'rep', 'team', 'segment', 'source', 'properties.<key>'],
+      example: dimensionsOf('contacts'),
     }),
   })
   .openapi('Metric');

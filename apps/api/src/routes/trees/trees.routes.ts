@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   DomainError,
   isDomainError,
+  isKnownDimension,
   notFound,
   startOfLocalDay,
   type TreeDraft,
@@ -19,7 +20,6 @@ import {
   createTree,
   deleteTree,
   getTree,
-  isKnownDimension,
   listTrees,
   renameTree,
   saveTree,

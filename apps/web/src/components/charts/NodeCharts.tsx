@@ -6,7 +6,7 @@
  * node's filter and the view's grain, for the view's period; empty splits say "no data".
  */
 import { useQuery } from '@tanstack/react-query';
-import type { MetricUnit, NodeView, TreeView } from '@treeline/core';
+import { dimensionSpec, type MetricUnit, type NodeView, type TreeView } from '@treeline/core';
 import { ChartLine } from 'lucide-react';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
@@ -16,6 +16,7 @@ import {
   metricSourcesOf,
   offeredSplitDimensions,
   SPLIT_DIMENSION_LABELS,
+  SPLIT_DIMENSIONS,
   type SplitDimension,
 } from '../../metric-page/split-dimensions';
 import { type SplitTable, splitTable } from '../../metric-page/split-rows';
@@ -29,7 +30,7 @@ import { splitColour } from './chart-theme';
 import { LazyMetricLineChart, LazySplitBarChart, LazySplitPieChart } from './lazy-charts';
 import './charts.css';
 
-const CONTACT_DIMENSIONS: SplitDimension[] = ['source', 'segment', 'lifecycle_stage'];
+const CONTACT_DIMENSIONS = SPLIT_DIMENSIONS.filter((d) => dimensionSpec(d)?.record === 'contact');
 
 const share = new Intl.NumberFormat(undefined, {
   style: 'percent',

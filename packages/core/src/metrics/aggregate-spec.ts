@@ -3,7 +3,7 @@
  * source that meet some dimension conditions, placed in periods by one timestamp. Metrics
  * that resolve to the same aggregate share its column in the grouped scan.
  */
-import type { MetricSource } from '@treeline/core';
+import type { MetricSource } from './metric-definition';
 
 /** `dimension = value`, e.g. ['channel', 'call']. */
 export type Condition = readonly [dimension: string, value: string];
@@ -24,7 +24,7 @@ export type AggregateMeasure =
 export interface AggregateSpec {
   source: MetricSource;
   measure: AggregateMeasure;
-  /** The measured column (see metric-sources); null for count and first-touch latency. */
+  /** The measured column (see metric-source-catalog); null for count and first-touch latency. */
   column: string | null;
   /** For percentile: 0..1. */
   percentile: number | null;

@@ -1,15 +1,15 @@
 /**
- * The rows of the grouped scans, filed by aggregate, split value and bucket, and read back
- * as one value per period: flows read their period's bucket, stocks add up every bucket
- * before the period's end (or start).
+ * The computed aggregates of a value plan, filed by aggregate, split value and bucket (the
+ * db package files its grouped scans' rows here), and read back as one value per period:
+ * flows read their period's bucket, stocks add up every bucket before the period's end
+ * (or start).
  */
 import type { AggregateSpec } from './aggregate-spec';
-import type { CompiledScan, ScanRow } from './compile-source-scan';
 import type { PeriodBuckets } from './period-buckets';
 import type { SeriesMode } from './plan-metric-request';
 
-/** A bucket's raw value: a number (or null: no rows for avg / percentile) or a set of values. */
-type BucketValue = number | null | string[];
+/** A bucket's value: a number (or null: no rows for avg / percentile) or a set of values. */
+export type BucketValue = number | null | string[];
 
 /** Which rows to read: the total, or one value of a split dimension. */
 export type SplitSelector = { dimension: string; value: string | null } | null;
@@ -22,48 +22,25 @@ export class AggregateResults {
     string,
     Map<string, Map<string | null, Map<number, BucketValue>>>
   >();
-  private readonly specs = new Map<string, AggregateSpec>();
 
-  constructor(private readonly buckets: PeriodBuckets) {}
+  /**
+   * @example
+   * const results = new AggregateResults(periodBuckets(periods), plan.aggregates);
+   * results.set(key, null, 1, 12); // the total of the first period's bucket
+   */
+  constructor(
+    private readonly buckets: PeriodBuckets,
+    private readonly specs: ReadonlyMap<string, AggregateSpec>,
+  ) {}
 
   /** How many periods every series has. */
   get periodCount(): number {
     return this.buckets.bucketOfPeriod.length;
   }
 
-  /** Files the rows of one source's scan. */
-  addScan(
-    scan: CompiledScan,
-    aggregates: ReadonlyMap<string, AggregateSpec>,
-    rows: ScanRow[],
-  ): void {
-    const readers = [...aggregates.entries()].map(([key, spec]) => {
-      this.specs.set(key, spec);
-      return { key, spec, column: scan.columnOf.get(key)!, atKey: scan.atKeyOf.get(spec.at)! };
-    });
-    for (const row of rows) {
-      let set = TOTAL;
-      let value: string | null = null;
-      scan.splits.forEach((dimension, index) => {
-        if (Number(row[`g${index}`]) === 0) {
-          set = dimension;
-          value = (row[`d${index}`] as string | null) ?? null;
-        }
-      });
-      const bucket = Number(row.bucket);
-      const atKey = Number(row.at_key);
-      for (const reader of readers) {
-        if (reader.atKey !== atKey) continue;
-        const raw = row[reader.column];
-        const parsed: BucketValue =
-          reader.spec.measure === 'distinct_values'
-            ? ((raw as string[] | null) ?? [])
-            : raw === null || raw === undefined
-              ? null
-              : Number(raw);
-        this.slot(reader.key, set, value).set(bucket, parsed);
-      }
-    }
+  /** Files one bucket's value of an aggregate: its total (split null) or one split value's. */
+  set(key: string, split: SplitSelector, bucket: number, value: BucketValue): void {
+    this.slot(key, split ? split.dimension : TOTAL, split ? split.value : null).set(bucket, value);
   }
 
   private slot(key: string, set: string, value: string | null): Map<number, BucketValue> {

@@ -1,20 +1,13 @@
 /**
  * Resolves a metric request (a metric, a filter, an optional split) into a value plan: a
  * small expression tree whose leaves are SQL aggregates and whose inner nodes (ratios,
- * formulas, unions of distinct sets) are computed from them per period. Pure: nothing here
- * touches the database. Every rule a definition or request breaks is a DomainError.
+ * formulas, unions of distinct sets) are computed from them per period (evaluateValuePlan).
+ * The db package compiles the aggregates to SQL. Every rule a definition or request
+ * breaks is a DomainError.
  */
-import {
-  type DimensionFilter,
-  DomainError,
-  detectMetricCycles,
-  type FormulaNode,
-  isDomainError,
-  type MetricDefinition,
-  type MetricSource,
-  metricDependencies,
-  parseFormula,
-} from '@treeline/core';
+import { DomainError, isDomainError } from '../domain-error';
+import type { FormulaNode } from '../formula/formula-ast';
+import { parseFormula } from '../formula/parse-formula';
 import {
   type AggregateMeasure,
   type AggregateSpec,
@@ -22,9 +15,20 @@ import {
   type Condition,
   normalizeConditions,
 } from './aggregate-spec';
+import { detectMetricCycles } from './detect-metric-cycles';
 import type { MetricCatalog } from './metric-catalog';
-import { sourceDimension, sourceHasDimension } from './metric-dimensions';
-import { resolveMeasureColumn, resolveTimeColumn, sourceSchema } from './metric-sources';
+import {
+  type DimensionFilter,
+  type MetricDefinition,
+  type MetricSource,
+  metricDependencies,
+} from './metric-definition';
+import { metricSourceSpec, resolveMeasureColumn, resolveTimeColumn } from './metric-source-catalog';
+import {
+  checkDimensionValue,
+  resolveSourceDimension,
+  sourceHasDimension,
+} from './source-dimensions';
 
 export interface MetricRequest {
   metricKey: string;
@@ -222,7 +226,7 @@ function conditionsOn(
   const conditions: Condition[] = [];
   for (const filter of filters) {
     for (const [dimension, value] of Object.entries(filter ?? {})) {
-      sourceDimension(source, dimension).condition(value);
+      checkDimensionValue(resolveSourceDimension(source, dimension), value);
       conditions.push([dimension, value]);
     }
   }
@@ -230,7 +234,7 @@ function conditionsOn(
 }
 
 function checkSplit(source: MetricSource, split: string | null): void {
-  if (split !== null) sourceDimension(source, split);
+  if (split !== null) resolveSourceDimension(source, split);
 }
 
 function checkPercentile(percentile: unknown): number {
@@ -247,7 +251,7 @@ function rowAggregate(
   filter: DimensionFilter,
   split: string | null,
 ): AggregateSpec {
-  sourceSchema(source);
+  metricSourceSpec(source);
   const column =
     measure === 'count'
       ? null
@@ -280,7 +284,7 @@ function resolveDistinctUnion(
   const planned: Array<{ key: string; split: string | null }> = [];
   for (const [index, member] of members.entries()) {
     const source = member.source;
-    sourceSchema(source);
+    metricSourceSpec(source);
     // A member whose source cannot see the node's filter or split drops out ("reps active on
     // calls" are the reps who called); the first member must see them all.
     const blind = [...Object.keys(filter), ...(split === null ? [] : [split])].some(
@@ -300,7 +304,7 @@ function resolveCohort(
   add: Add,
 ): ValuePlan {
   const source = definition.source;
-  sourceSchema(source);
+  metricSourceSpec(source);
   const at = resolveTimeColumn(source, definition.cohortAt);
   if (!Array.isArray(definition.convertedAt) || definition.convertedAt.length === 0) {
     throw invalidMetric('a cohort needs at least one convertedAt timestamp');
@@ -372,5 +376,5 @@ function resolveFirstTouchLatency(
 /** Dimensions of an activity row itself (no join), usable inside the first-touch lookup. */
 function isTouchDimension(dimension: string): boolean {
   if (!sourceHasDimension('activities', dimension)) return false;
-  return sourceDimension('activities', dimension).join === null;
+  return resolveSourceDimension('activities', dimension).onRow;
 }

@@ -1,9 +1,9 @@
 /**
- * Computes a value plan per period from the scanned aggregates: ratios divide (null where
- * the divisor is 0 or missing, never Infinity or NaN), formulas go through core's
+ * Computes a value plan per period from its computed aggregates: ratios divide (null where
+ * the divisor is 0 or missing, never Infinity or NaN), formulas go through
  * evaluateFormula, unions of distinct sets are counted after the union.
  */
-import { evaluateFormula } from '@treeline/core';
+import { evaluateFormula } from '../formula/evaluate-formula';
 import type { AggregateResults, SplitSelector } from './aggregate-results';
 import type { ValuePlan } from './plan-metric-request';
 

@@ -1,0 +1,54 @@
+/**
+ * A tree whole with its metrics, as evaluation needs it: nodes with their metric, filter
+ * and band, edges with their relation, and the RACI assignments. The db package loads it
+ * (loadTree); core turns it and each node's series into the canvas view (assembleTreeView).
+ */
+import type { MetricDefinition } from '../metrics/metric-definition';
+import type { NodeBand, NodeRaci } from './tree-draft';
+import type { EdgeRelation, MetricDirection, MetricKind, MetricUnit } from './tree-view';
+
+export interface LoadedNode {
+  id: string;
+  label: string;
+  filter: Record<string, string>;
+  position: { x: number; y: number };
+  band: NodeBand | null;
+  metric: {
+    id: string;
+    key: string;
+    name: string;
+    unit: MetricUnit;
+    direction: MetricDirection;
+    kind: MetricKind;
+    definition: MetricDefinition;
+  };
+}
+
+export interface LoadedEdge {
+  id: string;
+  parentNodeId: string;
+  childNodeId: string;
+  relation: EdgeRelation;
+  role: 'numerator' | 'denominator' | null;
+  exponent: number;
+}
+
+export interface LoadedTree {
+  id: string;
+  name: string;
+  description: string;
+  version: number;
+  templateKey: string | null;
+  motion: string | null;
+  outboundWindowDays: number;
+  nodes: LoadedNode[];
+  edges: LoadedEdge[];
+  assignments: Array<{
+    nodeId: string;
+    personId: string;
+    personName: string;
+    role: keyof NodeRaci;
+  }>;
+  /** Metrics of the workspace by key, for resolving ratio and formula references. */
+  metricsByKey: Map<string, LoadedNode['metric']>;
+}
