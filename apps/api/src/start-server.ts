@@ -11,10 +11,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import {
+  DomainEventFeed,
   databaseConfigFromEnv,
   ensureDemoWorkspace,
   findWorkspaceById,
-  ImportEventBus,
   migrateToLatest,
   openDatabase,
 } from '@treeline/db';
@@ -64,13 +64,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       log(
         `No built web app at ${webRoot}; run \`pnpm build\` to serve the editor. The API still runs.`,
       );
-    // Imports committed by this process or another one sharing the database (the CLI).
-    const importEvents = new ImportEventBus(database.db, {
-      onError: (error) => console.error(error),
-    });
-    await importEvents.start({ poll: true });
+    // Domain events recorded by this process or another one sharing the database (another
+    // API instance, the CLI), woken at their commit.
+    const events = new DomainEventFeed(database.db, { listen: database.listen, pollMs: 5000 });
+    await events.start();
     const app = createApp({
-      importEvents,
+      events,
       db: database.db,
       database: { kind: database.kind, location: database.location },
       ...(database.copyFrom ? { copyFrom: database.copyFrom } : {}),
@@ -105,7 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return {
       url,
       close: async () => {
-        importEvents.stop();
+        await events.stop();
         await new Promise<void>((done) => server.close(() => done()));
         await database.close();
       },

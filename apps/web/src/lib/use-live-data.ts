@@ -1,6 +1,6 @@
 /**
  * Live data for open screens: one EventSource per app on GET /api/events. Every committed
- * import of the workspace arrives as `data-changed`; screens refetch when `dataVersion`
+ * import and counting-setting change of the workspace arrives as `data-changed`; screens refetch when `dataVersion`
  * (a local counter, not the server's) moves. A dropped connection is reported as
  * `reconnecting` and retried with backoff; recovering bumps `dataVersion` once, since data
  * may have changed while nobody was listening.
@@ -8,10 +8,13 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 
-/** What `data-changed` carries: the import, its entity and the server's data version. */
+/**
+ * What `data-changed` carries: the import and its entity (null for a counting-setting
+ * change) and the server's data version.
+ */
 export interface DataChange {
-  importId: string;
-  entity: string;
+  importId: string | null;
+  entity: string | null;
   dataVersion: number;
   changedFrom: string | null;
   changedTo: string | null;

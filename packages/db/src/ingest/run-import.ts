@@ -18,12 +18,13 @@ import {
 } from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { markActivityExclusions, noExclusions } from '../counting/mark-activity-exclusions';
+import { recordDomainEvent } from '../events/domain-event.repository';
 import type { CopyFrom } from '../open-database';
 import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
 import type { Database, ExcludedReason, ImportMode } from '../schema/database';
 import { bumpDataVersion } from '../workspaces/workspace.repository';
 import { dropRejectedRows, findStagedRowErrors } from './find-staged-row-errors';
-import { type ImportEventRecord, insertImportEvent, insertImportRecord } from './import.repository';
+import { type ImportEventRecord, insertImportRecord } from './import.repository';
 import { STAGING_SPECS } from './staging-spec';
 import { createStagingWriter, dropStagingTable, stagingTableOf } from './staging-writer';
 import {
@@ -342,13 +343,15 @@ export async function runImport<E extends ImportEntity>(
         },
         reported,
       );
-      const event = await insertImportEvent(trx, {
-        workspace_id: request.workspaceId,
-        import_id: importId,
-        entity: request.entity,
-        data_version: dataVersion,
-        changed_from: span?.from ?? null,
-        changed_to: span?.to ?? null,
+      const event = await recordDomainEvent(trx, request.workspaceId, {
+        type: 'import.committed',
+        payload: {
+          importId,
+          entity: request.entity,
+          dataVersion,
+          changedFrom: span?.from.toISOString() ?? null,
+          changedTo: span?.to.toISOString() ?? null,
+        },
       });
       phase('record');
       return { ...result, importId, status: 'committed', message: null, dataVersion, event };
