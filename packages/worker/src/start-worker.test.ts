@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { DomainEventOf, RecordedDomainEvent } from '@treeline/core';
 import { createWorkspace, recordDomainEvent } from '@treeline/db';
 import {
@@ -6,7 +8,7 @@ import {
   type TestDatabase,
 } from '@treeline/db/testing';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchDomainEvents } from './dispatch-domain-events';
 import { openJobQueue } from './job-queue';
 import { type RunningWorker, startWorker } from './start-worker';
@@ -129,3 +131,129 @@ describe.each(databaseKindsUnderTest())('the worker in-process on %s', (kind) =>
     await sql`delete from domain_events where id = ${id}`.execute(t.db);
   });
 });
+
+/** A worker in a child process (src/testing/test-worker-process.ts). */
+function spawnWorker(config: unknown, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerEntry], {
+    cwd: packageRoot,
+    env: { ...process.env, TEST_WORKER_DATABASE: JSON.stringify(config), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('worker ready')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid as number,
+    ready,
+    output: () => output,
+    kill: async (signal: NodeJS.Signals) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+const workerEntry = fileURLToPath(new URL('./testing/test-worker-process.ts', import.meta.url));
+
+describe.each(databaseKindsUnderTest().filter((kind) => kind === 'postgres'))(
+  'worker processes sharing %s',
+  (kind) => {
+    let t: TestDatabase;
+    let workspaceId: string;
+    const workers: ReturnType<typeof spawnWorker>[] = [];
+
+    const handled = async () =>
+      (
+        await sql<{ event_id: number; pid: number; phase: string }>`
+        select event_id, pid, phase from test_handled order by event_id, phase
+      `.execute(t.db)
+      ).rows.map((r) => ({ ...r, event_id: Number(r.event_id) }));
+    const recordEvents = async (transactions: number, perTransaction: number) => {
+      const ids: number[] = [];
+      for (let i = 0; i < transactions; i++) {
+        await t.db.transaction().execute(async (trx) => {
+          for (let j = 0; j < perTransaction; j++) {
+            ids.push((await recordDomainEvent(trx, workspaceId, countingChanged(i))).id);
+          }
+        });
+      }
+      return ids;
+    };
+
+    beforeAll(async () => {
+      t = await createTestDatabase(kind);
+      workspaceId = (await createWorkspace(t.db, { slug: 'processes', name: 'Processes' })).id;
+      await sql`create table test_handled (event_id bigint not null, pid int not null, phase text not null)`.execute(
+        t.db,
+      );
+    });
+    afterEach(async () => {
+      for (const worker of workers.splice(0)) await worker.kill('SIGTERM');
+      await sql`truncate test_handled`.execute(t.db);
+    });
+    afterAll(() => t.close());
+
+    it('handles each event exactly once with two worker processes, both taking part', {
+      timeout: 180_000,
+    }, async () => {
+      workers.push(spawnWorker(t.sharedConfig, { HANDLE_MS: '40' }));
+      workers.push(spawnWorker(t.sharedConfig, { HANDLE_MS: '40' }));
+      await Promise.all(workers.map((w) => w.ready));
+      const ids = await recordEvents(20, 3);
+      await until(
+        async () => (await handled()).length >= ids.length,
+        'every event handled',
+        120_000,
+      );
+      // A moment for any second run to show.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const rows = await handled();
+      expect(rows.map((r) => r.event_id)).toEqual([...ids].sort((a, b) => a - b));
+      expect(rows.every((r) => r.phase === 'done')).toBe(true);
+      expect(new Set(rows.map((r) => r.pid))).toEqual(new Set(workers.map((w) => w.pid)));
+    });
+
+    it('loses nothing when a worker is killed mid-job: the job expires and the other runs it', {
+      timeout: 180_000,
+    }, async () => {
+      const victim = spawnWorker(t.sharedConfig, { HANG_FIRST: '1' });
+      workers.push(victim);
+      await victim.ready;
+      const [first] = await recordEvents(1, 1);
+      await until(
+        async () => (await handled()).some((r) => r.phase === 'started'),
+        'the victim to start its job',
+      );
+      const survivor = spawnWorker(t.sharedConfig);
+      workers.push(survivor);
+      await survivor.ready;
+      const more = await recordEvents(5, 2);
+      await victim.kill('SIGKILL');
+      const ids = [first as number, ...more];
+      await until(
+        async () => (await handled()).filter((r) => r.phase === 'done').length >= ids.length,
+        'every event handled after the kill',
+        120_000,
+      );
+      const rows = await handled();
+      const done = rows.filter((r) => r.phase === 'done');
+      expect(done.map((r) => r.event_id).sort((a, b) => a - b)).toEqual(ids);
+      expect(rows.find((r) => r.phase === 'started')).toEqual({
+        event_id: first,
+        pid: victim.pid,
+        phase: 'started',
+      });
+      // The job the victim held was run again by the survivor.
+      expect(done.find((r) => r.event_id === first)?.pid).toBe(survivor.pid);
+    });
+  },
+);
