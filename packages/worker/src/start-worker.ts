@@ -7,11 +7,11 @@
  * its own, beside any number of API instances: work is shared, never doubled.
  */
 import { parseRecordedDomainEvent } from '@treeline/core';
-import { DOMAIN_EVENTS_CHANNEL, type OpenDatabase } from '@treeline/db';
-import type PgBoss from 'pg-boss';
-import { type DomainEventJobData, dispatchDomainEvents } from './dispatch-domain-events';
+import type { OpenDatabase } from '@treeline/db';
+import type { DomainEventJobData } from './dispatch-domain-events';
 import { DURABLE_SUBSCRIBERS } from './durable-subscribers';
 import { type JobQueueOptions, openJobQueue } from './job-queue';
+import { OutboxDispatcher } from './outbox-dispatcher';
 import type { Subscriber } from './subscriber';
 
 export interface WorkerOptions extends JobQueueOptions {
@@ -42,7 +42,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const boss = await openJobQueue(database, { ...options, onError });
   const workerIds = new Map<string, string>();
-  let dispatcher: Dispatcher | null = null;
+  let dispatcher: OutboxDispatcher | null = null;
   try {
     for (const subscriber of subscribers) {
       const queue = {
@@ -81,7 +81,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       );
       workerIds.set(subscriber.name, id);
     }
-    dispatcher = new Dispatcher(boss, subscribers, database, workerIds, onError);
+    dispatcher = new OutboxDispatcher(boss, subscribers, database, workerIds, onError);
     await dispatcher.start(options.dispatchPollMs ?? 5000);
   } catch (error) {
     await dispatcher?.stop();
@@ -95,72 +95,4 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };
-}
-
-/** Dispatches until stopped: on NOTIFY, on a timer, and again at once while batches are full. */
-class Dispatcher {
-  #running: Promise<void> | null = null;
-  #again = false;
-  #stopped = false;
-  #timer: NodeJS.Timeout | null = null;
-  #unlisten: (() => Promise<void>) | null = null;
-
-  constructor(
-    readonly boss: PgBoss,
-    readonly subscribers: readonly Subscriber[],
-    readonly database: WorkerOptions['database'],
-    readonly workerIds: Map<string, string>,
-    readonly onError: (error: unknown) => void,
-  ) {}
-
-  async start(pollMs: number): Promise<void> {
-    this.#unlisten = await this.database.listen(DOMAIN_EVENTS_CHANNEL, () => this.wake());
-    this.#timer = setInterval(() => this.wake(), pollMs);
-    this.#timer.unref();
-    this.wake();
-  }
-
-  wake(): void {
-    if (this.#stopped) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#running = this.#run().finally(() => {
-      this.#running = null;
-    });
-  }
-
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    if (this.#timer) clearInterval(this.#timer);
-    await this.#unlisten?.().catch(this.onError);
-    while (this.#running) await this.#running;
-  }
-
-  async #run(): Promise<void> {
-    const batch = 100;
-    try {
-      do {
-        this.#again = false;
-        for (;;) {
-          if (this.#stopped) return;
-          const result = await dispatchDomainEvents(
-            this.database.db,
-            this.boss,
-            this.subscribers,
-            batch,
-          );
-          // This process's own workers fetch at once rather than at their next poll.
-          for (const queue of result.jobsByQueue.keys()) {
-            const id = this.workerIds.get(queue);
-            if (id) this.boss.notifyWorker(id);
-          }
-          if (result.events < batch) break;
-        }
-      } while (this.#again);
-    } catch (error) {
-      if (!this.#stopped) this.onError(error);
-    }
-  }
 }

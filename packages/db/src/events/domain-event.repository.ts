@@ -154,7 +154,11 @@ export async function claimUndispatchedDomainEvents(
   return rows.map(storedEvent);
 }
 
-/** Marks claimed events as enqueued, in the claiming transaction. */
+/**
+ * Marks claimed events as enqueued, in the claiming transaction.
+ *
+ * @example await markDomainEventsDispatched(trx, events);
+ */
 export async function markDomainEventsDispatched(
   trx: Transaction<Database>,
   events: readonly Pick<StoredDomainEvent, 'id' | 'workspaceId'>[],
@@ -172,7 +176,11 @@ export async function markDomainEventsDispatched(
     .execute();
 }
 
-/** A workspace's events, oldest first (tests, and screens of what happened). */
+/**
+ * A workspace's events, oldest first (tests, and screens of what happened).
+ *
+ * @example const imports = await listDomainEvents(db, workspaceId, { types: ['import.committed'] });
+ */
 export async function listDomainEvents(
   db: Kysely<Database>,
   workspaceId: string,
