@@ -4,6 +4,7 @@
  * the worker with one subscriber, `record-handled`, which writes (event id, its pid) to
  * the test's `test_handled` table, and prints `worker ready` once started.
  * - HANDLE_MS: how long each handler takes (so that jobs queue up for both workers);
+ * - EXPIRE_SECONDS: after how long a running job counts as dead (default 60);
  * - HANG_FIRST=1: the first handler writes a `started` row and then never returns (the
  *   test kills the process there).
  * SIGTERM stops the worker and exits.
@@ -16,6 +17,7 @@ import { defineSubscriber } from '../subscriber';
 const config = JSON.parse(process.env.TEST_WORKER_DATABASE ?? 'null') as DatabaseConfig | null;
 if (!config) throw new Error('TEST_WORKER_DATABASE is not set');
 const handleMs = Number(process.env.HANDLE_MS ?? 0);
+const expireInSeconds = Number(process.env.EXPIRE_SECONDS ?? 60);
 let hangNext = process.env.HANG_FIRST === '1';
 
 const database = await openDatabase(config);
@@ -28,7 +30,7 @@ const worker = await startWorker({
     defineSubscriber({
       name: 'record-handled',
       on: ['counting.changed'],
-      expireInSeconds: 2,
+      expireInSeconds,
       retryDelaySeconds: 0,
       handle: async (event, { db }) => {
         if (hangNext) {
