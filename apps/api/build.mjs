@@ -1,8 +1,8 @@
-// Bundles the API server and CLI (with the workspace packages) into dist/ for `node dist/server.js`.
+// Bundles the API server (with the workspace packages) into dist/ for `node dist/server.js`.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/server.ts', 'src/cli.ts'],
+  entryPoints: ['src/server.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',

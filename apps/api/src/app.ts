@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { DomainError } from '@treeline/core';
-import { ImportEventBus, TreeViewCache } from '@treeline/db';
+import { changesWorkspaceData, DomainError } from '@treeline/core';
+import { DomainEventFeed, TreeViewCache } from '@treeline/db';
 import { type AppDeps, type AppEnv, requestContext } from './context';
 import { handleError, problemOf, problemResponse } from './errors';
 import { dataHealthRoutes } from './routes/data-health/data-health.routes';
@@ -28,12 +28,12 @@ import { workspaceRoutes } from './routes/workspace/workspace.routes';
 export type { AppDeps } from './context';
 export type { Problem } from './errors';
 
-/** What createApp needs; caches, the event bus and upload settings default per app. */
+/** What createApp needs; caches, the event feed and upload settings default per app. */
 export type AppOptions = Omit<
   AppDeps,
-  'treeViewCache' | 'importEvents' | 'uploadDir' | 'maxUploadBytes'
+  'treeViewCache' | 'events' | 'uploadDir' | 'maxUploadBytes'
 > &
-  Partial<Pick<AppDeps, 'treeViewCache' | 'importEvents' | 'uploadDir' | 'maxUploadBytes'>>;
+  Partial<Pick<AppDeps, 'treeViewCache' | 'events' | 'uploadDir' | 'maxUploadBytes'>>;
 
 /** 1 GiB: larger files go through the CLI, which streams any size. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 ** 3;
@@ -79,13 +79,15 @@ export function createApp(options: AppOptions) {
   const deps: AppDeps = {
     ...options,
     treeViewCache: options.treeViewCache ?? new TreeViewCache(),
-    importEvents: options.importEvents ?? startedBus(options.db),
+    events: options.events ?? startedFeed(options.db, options.listen),
     uploadDir: options.uploadDir ?? join(tmpdir(), 'treeline-uploads'),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
   };
-  // The metric engine's subscriber: values cached for a workspace whose data changed are
-  // unreachable (their data version is old), so they are dropped at once.
-  deps.importEvents.listen((event) => deps.treeViewCache.evictWorkspace(event.workspace_id));
+  // Values cached for a workspace whose data or counting changed are unreachable (their
+  // data version is old), so they are dropped at once, whichever process made the change.
+  deps.events.listen((event) => {
+    if (changesWorkspaceData(event)) deps.treeViewCache.evictWorkspace(event.workspaceId);
+  });
   const app = new OpenAPIHono<AppEnv>();
   const routes = app.route('/api', apiRoutes(deps));
   app.doc31('/api/openapi.json', {
@@ -120,11 +122,14 @@ export function createApp(options: AppOptions) {
   return routes;
 }
 
-/** A bus for this app's own imports; the server passes one that also polls for others'. */
-function startedBus(db: AppDeps['db']): ImportEventBus {
-  const bus = new ImportEventBus(db, { onError: (error) => console.error(error) });
-  void bus.start({ poll: false });
-  return bus;
+/**
+ * A feed woken by `listen` alone (tests hand in the test database's); the server passes
+ * its own, which also polls and is stopped on close.
+ */
+function startedFeed(db: AppDeps['db'], listen: AppDeps['listen']): DomainEventFeed {
+  const feed = new DomainEventFeed(db, { ...(listen ? { listen } : {}), pollMs: null });
+  void feed.start().catch((error: unknown) => console.error(error));
+  return feed;
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -4,7 +4,7 @@
  * workspace; sign-in slots into `resolveWorkspace` without touching any route.
  */
 import { DomainError } from '@treeline/core';
-import type { CopyFrom, Db, ImportEventBus, TreeViewCache, Workspace } from '@treeline/db';
+import type { CopyFrom, Db, DomainEventFeed, Listen, TreeViewCache, Workspace } from '@treeline/db';
 import type { Context, MiddlewareHandler } from 'hono';
 
 export interface AppDeps {
@@ -20,8 +20,13 @@ export interface AppDeps {
   treeViewCache: TreeViewCache;
   /** PostgreSQL's COPY for imports (absent on PGlite: batched inserts). */
   copyFrom?: CopyFrom;
-  /** Where committed imports are announced (live editors, alerting). */
-  importEvents: ImportEventBus;
+  /**
+   * This process's live feed of domain events (the outbox): open editors' SSE stream and
+   * the tree-view cache hear every committed import and counting change through it.
+   */
+  events: DomainEventFeed;
+  /** LISTEN on the database (OpenDatabase.listen), so the app's own feed wakes at commit. */
+  listen?: Listen;
   /** Where uploaded files wait until they are imported (one file per upload). */
   uploadDir: string;
   /** The largest upload accepted, in bytes. */

@@ -1,7 +1,9 @@
 /**
  * Starts Treeline: opens the database (PGlite data folder by default, PostgreSQL when
- * DATABASE_URL is set), migrates, seeds the demo workspace when it is missing, serves
- * the API and the built web app on one port, and prints the URL.
+ * DATABASE_URL is set), migrates, seeds the demo workspace when it is missing, runs the
+ * background worker in-process (unless TREELINE_WORKER=0, for when `treeline worker`
+ * processes run beside the API), serves the API and the built web app on one port, and
+ * prints the URL.
  */
 
 import { existsSync } from 'node:fs';
@@ -11,13 +13,14 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import {
+  DomainEventFeed,
   databaseConfigFromEnv,
   ensureDemoWorkspace,
   findWorkspaceById,
-  ImportEventBus,
   migrateToLatest,
   openDatabase,
 } from '@treeline/db';
+import { type RunningWorker, type Subscriber, startWorker } from '@treeline/worker';
 import { createApp } from './app';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +30,8 @@ const repoRoot = resolve(here, '../../..');
 export interface StartOptions {
   env?: Record<string, string | undefined>;
   log?: (line: string) => void;
+  /** The in-process worker's durable subscribers (default: the registry; tests add theirs). */
+  subscribers?: readonly Subscriber[];
 }
 
 export interface RunningServer {
@@ -39,6 +44,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const log = options.log ?? ((line: string) => console.log(line));
   const config = databaseConfigFromEnv(env, { dataDir: resolve(repoRoot, 'data') });
   const database = await openDatabase(config);
+  let events: DomainEventFeed | null = null;
+  let worker: RunningWorker | null = null;
   try {
     const level = await migrateToLatest(database.db);
     log(`Database: ${database.location} (schema ${level.current})`);
@@ -64,13 +71,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       log(
         `No built web app at ${webRoot}; run \`pnpm build\` to serve the editor. The API still runs.`,
       );
-    // Imports committed by this process or another one sharing the database (the CLI).
-    const importEvents = new ImportEventBus(database.db, {
-      onError: (error) => console.error(error),
-    });
-    await importEvents.start({ poll: true });
+    // Domain events recorded by this process or another one sharing the database (another
+    // API instance, the CLI), woken at their commit.
+    events = new DomainEventFeed(database.db, { listen: database.listen, pollMs: 5000 });
+    await events.start();
+    if (env.TREELINE_WORKER?.trim() !== '0') {
+      worker = await startWorker({
+        database,
+        ...(options.subscribers ? { subscribers: options.subscribers } : {}),
+      });
+    } else {
+      log('Background worker: off (TREELINE_WORKER=0); run `treeline worker` beside the API.');
+    }
+    const feed = events;
+    const running = worker;
     const app = createApp({
-      importEvents,
+      events: feed,
       db: database.db,
       database: { kind: database.kind, location: database.location },
       ...(database.copyFrom ? { copyFrom: database.copyFrom } : {}),
@@ -105,12 +121,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return {
       url,
       close: async () => {
-        importEvents.stop();
+        await feed.stop();
         await new Promise<void>((done) => server.close(() => done()));
+        await running?.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await events?.stop().catch(() => {});
+    await worker?.stop().catch(() => {});
     await database.close().catch(() => {});
     throw error;
   }

@@ -15,7 +15,9 @@ export const DOMAIN_ERRORS = {
   not_found: { status: 404, title: 'Not found' },
   no_workspace: { status: 409, title: 'No workspace' },
   invalid_workspace_settings: { status: 422, title: 'Invalid workspace settings' },
+  invalid_counting_settings: { status: 422, title: 'Invalid counting settings' },
   cli_usage: { status: 400, title: 'Invalid command' },
+  worker_needs_postgres: { status: 422, title: 'The worker needs PostgreSQL' },
   // Periods and values
   too_many_periods: { status: 422, title: 'Too many periods' },
   unknown_dimension: { status: 422, title: 'Unknown dimension' },

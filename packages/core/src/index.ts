@@ -11,6 +11,9 @@ export * from './attribution/attribute-sum';
 export type { Attribution, AttributionMethod, ChildValues } from './attribution/attribution';
 export { preciseSum } from './attribution/attribution';
 export * from './domain-error';
+// Domain events (the outbox's union)
+export * from './events/domain-event';
+export * from './events/recorded-domain-event';
 export * from './formula/evaluate-formula';
 export * from './formula/format-formula';
 export * from './formula/formula-ast';

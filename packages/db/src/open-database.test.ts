@@ -82,7 +82,7 @@ describe.each(databaseKindsUnderTest())('schema and migrations on %s', (kind) =>
       from pg_constraint c
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
       where c.contype = 'p' and c.connamespace = current_schema()::regnamespace
-        and c.conrelid::regclass::text not in ('workspaces', 'kysely_migration', 'kysely_migration_lock', 'event_cursors')`.execute(
+        and c.conrelid::regclass::text not in ('workspaces', 'kysely_migration', 'kysely_migration_lock')`.execute(
       t.db,
     );
     expect(keys.rows.length).toBeGreaterThanOrEqual(12);

@@ -9,10 +9,18 @@ import { mkdirSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { DatabaseSetupError } from './errors';
+import { PostgresListener } from './postgres-listener';
 import type { Database } from './schema/database';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -23,6 +31,8 @@ export type DatabaseConfig =
       kind: 'postgres';
       url: string /** Schema to put first on the search_path (test isolation). */;
       schema?: string;
+      /** Schema for the job queue's tables (default `pgboss`; tests give each their own). */
+      jobQueueSchema?: string;
       maxConnections?: number;
     };
 
@@ -36,7 +46,44 @@ export interface OpenDatabase {
    * the connection of `trx`, inside its transaction. Absent on PGlite (batched inserts).
    */
   copyFrom?: CopyFrom;
+  /**
+   * LISTEN: calls `onNotify` on each NOTIFY of `channel` (and once after a lost listening
+   * connection is back); resolves, once listening, to the function that stops it.
+   */
+  listen: Listen;
+  /**
+   * Runs SQL that a library brings (the job queue) outside any Kysely transaction: one
+   * statement with `values`, or, without values, a script of several statements, whose
+   * last result is returned. On PGlite it waits for a running Kysely transaction to end.
+   */
+  executeSql: ExecuteSql;
+  /** The schema the job queue (packages/worker) keeps its tables in. */
+  jobQueueSchema: string;
   close(): Promise<void>;
+}
+
+/** @example const stop = await listen('treeline_domain_events', () => feed.wake()); */
+export type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+
+/** @example const { rows } = await executeSql('select $1::int as n', [1]); */
+export type ExecuteSql = (
+  text: string,
+  values?: readonly unknown[],
+) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export const DEFAULT_JOB_QUEUE_SCHEMA = 'pgboss';
+
+/**
+ * `ExecuteSql` inside a Kysely transaction: what a library (the job queue) runs through it
+ * joins the transaction, so its rows exist exactly when the transaction commits.
+ *
+ * @example await boss.send('queue', data, { db: { executeSql: executeSqlIn(trx) } });
+ */
+export function executeSqlIn(trx: Transaction<Database>): ExecuteSql {
+  return async (text, values) => {
+    const result = await trx.executeQuery(CompiledQuery.raw(text, [...(values ?? [])]));
+    return { rows: [...result.rows] as Record<string, unknown>[] };
+  };
 }
 
 /**
@@ -124,10 +171,28 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
     );
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const instance = pglite;
   return {
     db,
     kind: 'pglite',
     location: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
+    listen: async (channel, onNotify) => {
+      const unlisten = await instance.listen(channel, () => onNotify());
+      return async () => {
+        if (!instance.closed) await unlisten();
+      };
+    },
+    // PGlite runs each call under its own lock, which a Kysely transaction holds for its
+    // whole length: these wait for it rather than slipping into it.
+    executeSql: async (text, values) => {
+      if (!values || values.length === 0) {
+        const results = await instance.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+      }
+      const result = await instance.query<Record<string, unknown>>(text, [...values]);
+      return { rows: result.rows };
+    },
+    jobQueueSchema: DEFAULT_JOB_QUEUE_SCHEMA,
     close: () => db.destroy(),
   };
 }
@@ -136,6 +201,7 @@ async function openPostgres(
   config: Extract<DatabaseConfig, { kind: 'postgres' }>,
 ): Promise<OpenDatabase> {
   const url = validatePostgresUrl(config.url, 'DATABASE_URL');
+  const listener = new PostgresListener({ connectionString: url, connectionTimeoutMillis: 5000 });
   const pool = new pg.Pool({
     connectionString: url,
     max: config.maxConnections ?? 10,
@@ -190,7 +256,21 @@ async function openPostgres(
     kind: 'postgres',
     location: describePostgres(url),
     copyFrom,
-    close: () => db.destroy(),
+    listen: (channel, onNotify) => listener.listen(channel, onNotify),
+    executeSql: async (text, values) => {
+      // Without values pg sends the simple protocol, which runs a script of statements and
+      // answers with one result per statement.
+      const result = (await pool.query(text, values ? [...values] : undefined)) as
+        | pg.QueryResult
+        | pg.QueryResult[];
+      const last = Array.isArray(result) ? result.at(-1) : result;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+    },
+    jobQueueSchema: config.jobQueueSchema ?? DEFAULT_JOB_QUEUE_SCHEMA,
+    close: async () => {
+      await listener.close();
+      await db.destroy();
+    },
   };
 }
 

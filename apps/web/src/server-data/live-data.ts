@@ -1,20 +1,24 @@
 /**
  * Live data for open screens: one EventSource per app on GET /api/events. Every committed
- * import of the workspace arrives as `data-changed` (carrying the server's data version),
- * and the queries of data-dependent resources (query-keys.ts DATA_RESOURCES) are
- * invalidated: the ones on screen refetch in place, the others when next shown. A dropped
- * connection is reported as `reconnecting` and retried with backoff; recovering
- * invalidates them once, since data may have changed while nobody was listening.
+ * import and counting-setting change of the workspace arrives as `data-changed`
+ * (carrying the server's data version), and the queries of data-dependent resources
+ * (query-keys.ts DATA_RESOURCES) are invalidated: the ones on screen refetch in place, the
+ * others when next shown. A dropped connection is reported as `reconnecting` and retried
+ * with backoff; recovering invalidates them once, since data may have changed while nobody
+ * was listening.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { isDataQueryKey } from './query-keys';
 
-/** What `data-changed` carries: the import, its entity and the server's data version. */
+/**
+ * What `data-changed` carries: the import and its entity (null for a counting-setting
+ * change) and the server's data version.
+ */
 export interface DataChange {
-  importId: string;
-  entity: string;
+  importId: string | null;
+  entity: string | null;
   dataVersion: number;
   changedFrom: string | null;
   changedTo: string | null;

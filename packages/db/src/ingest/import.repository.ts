@@ -1,20 +1,20 @@
 /**
  * Reads and writes the durable record of imports: the imports themselves, their rejected
- * rows (the downloadable report), the events committed imports emit, and the column
- * mappings a workspace saved.
+ * rows (the downloadable report) and the column mappings a workspace saved. The event a
+ * committed import emits lives in the domain-event outbox (events/).
  */
-import type { ImportRowError } from '@treeline/core';
+import type { ImportRowError, RecordedDomainEvent } from '@treeline/core';
 import type { Kysely, Selectable } from 'kysely';
 import type {
   Database,
   ImportEntityName,
-  ImportEventsTable,
   ImportMappingsTable,
   ImportsTable,
 } from '../schema/database';
 
 export type ImportRecord = Selectable<ImportsTable>;
-export type ImportEventRecord = Selectable<ImportEventsTable>;
+/** The outbox event a committed import recorded. */
+export type ImportEventRecord = RecordedDomainEvent<'import.committed'>;
 export type ImportMappingRecord = Selectable<ImportMappingsTable>;
 
 const REJECTION_BATCH = 500;
@@ -120,63 +120,6 @@ export async function latestCommittedImports(
     .where('status', '=', 'committed')
     .orderBy('entity')
     .orderBy('finished_at', 'desc')
-    .execute();
-}
-
-export async function insertImportEvent(
-  db: Kysely<Database>,
-  event: Omit<ImportEventRecord, 'id' | 'created_at'>,
-): Promise<ImportEventRecord> {
-  return db.insertInto('import_events').values(event).returningAll().executeTakeFirstOrThrow();
-}
-
-/** Import events after `afterId`, oldest first. */
-export async function listImportEventsAfter(
-  db: Kysely<Database>,
-  afterId: number,
-  limit = 100,
-): Promise<ImportEventRecord[]> {
-  return db
-    .selectFrom('import_events')
-    .selectAll()
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-/** The newest event id, or 0. */
-export async function latestImportEventId(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('import_events')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
-}
-
-export async function readEventCursor(
-  db: Kysely<Database>,
-  subscriber: string,
-): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('event_cursors')
-    .select('last_event_id')
-    .where('subscriber', '=', subscriber)
-    .executeTakeFirst();
-  return row ? Number(row.last_event_id) : undefined;
-}
-
-export async function writeEventCursor(
-  db: Kysely<Database>,
-  subscriber: string,
-  lastEventId: number,
-): Promise<void> {
-  await db
-    .insertInto('event_cursors')
-    .values({ subscriber, last_event_id: lastEventId })
-    .onConflict((oc) =>
-      oc.column('subscriber').doUpdateSet({ last_event_id: lastEventId, updated_at: new Date() }),
-    )
     .execute();
 }
 

@@ -8,7 +8,6 @@ import { createTestDatabase, databaseKindsUnderTest, type TestDatabase } from '.
 import { createWorkspace } from '../workspaces/workspace.repository';
 import { listImportRejections } from './import.repository';
 import { importCsv } from './import-csv';
-import { ImportEventBus } from './import-event-bus';
 import { readDataHealth } from './read-data-health';
 import { readJsonRecords } from './read-json-records';
 import { type ImportDeps, type ImportRequest, runImport } from './run-import';
@@ -287,7 +286,7 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     // its event are still recorded.
     expect(await version()).toBe(unchangedVersion);
     expect(again.dataVersion).toBe(unchangedVersion);
-    expect(again.event?.changed_from ?? null).toBeNull();
+    expect(again.event?.payload.changedFrom ?? null).toBeNull();
 
     const before = await version();
     const changed = ACTIVITIES.map((a) =>
@@ -900,29 +899,6 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
       await sql`lock table activities in share update exclusive mode`.execute(trx);
       expect(await importRows('meeting')).toMatchObject({ status: 'committed', updated: 3 });
     });
-  });
-
-  it('delivers import events to durable subscribers, also those that were down', async () => {
-    const seen: string[] = [];
-    const bus = new ImportEventBus(t.db, { pollMs: 60_000 });
-    await bus.start();
-    await bus.subscribeDurable(`alerts-${kind}`, async (event) => {
-      seen.push(event.import_id);
-    });
-    const first = await bulk('contacts', [{ ...CONTACTS[0], source: 'referral' }]);
-    await bus.notify();
-    expect(seen).toEqual([first.importId]);
-    bus.stop();
-
-    // Down while the next import commits; a new process resumes from the cursor.
-    const second = await bulk('contacts', [{ ...CONTACTS[0], source: 'paid_search' }]);
-    const restarted = new ImportEventBus(t.db, { pollMs: 60_000 });
-    await restarted.start();
-    await restarted.subscribeDurable(`alerts-${kind}`, async (event) => {
-      seen.push(event.import_id);
-    });
-    expect(seen).toEqual([first.importId, second.importId]);
-    restarted.stop();
   });
 
   it('shows counted vs excluded activities per week and the freshness of imports', async () => {

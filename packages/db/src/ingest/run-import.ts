@@ -14,8 +14,9 @@
  * - commit_valid (the bulk API): valid rows commit, rejected rows come back with reasons.
  */
 import type { DomainError, ImportEntity, ImportRowError } from '@treeline/core';
-import { type ControlledTransaction, type Kysely, sql } from 'kysely';
+import { type ControlledTransaction, type Kysely, sql, type Transaction } from 'kysely';
 import { markActivityExclusions, noExclusions } from '../counting/mark-activity-exclusions';
+import { recordDomainEvent } from '../events/domain-event.repository';
 import type { CopyFrom } from '../open-database';
 import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
 import type { Database, ExcludedReason, ImportMode } from '../schema/database';
@@ -27,7 +28,7 @@ import {
 } from './analyze-import-tables';
 import { excludedAmongImported, excludedAsStored } from './count-imported-exclusions';
 import { dropRejectedRows, findStagedRowErrors } from './find-staged-row-errors';
-import { type ImportEventRecord, insertImportEvent, insertImportRecord } from './import.repository';
+import { type ImportEventRecord, insertImportRecord } from './import.repository';
 import { type NumberedRecord, type StagedRows, stageImportRows } from './stage-import-rows';
 import { STAGING_SPECS, type StagingSpec } from './staging-spec';
 import { dropStagingTable } from './staging-writer';
@@ -428,7 +429,7 @@ async function refreshDerivedData<E extends ImportEntity>(
 
 /** Records the committed import with its counts and report, and its event. */
 async function recordImport<E extends ImportEntity>(
-  trx: Kysely<Database>,
+  trx: Transaction<Database>,
   run: ImportRun<E>,
   staged: StagedRows,
   written: WrittenRows,
@@ -451,15 +452,16 @@ async function recordImport<E extends ImportEntity>(
     },
     written.checked.report,
   );
-  const importEvent = {
-    workspace_id: request.workspaceId,
-    import_id: importId,
-    entity: request.entity,
-    data_version: dataVersion,
-    changed_from: written.span?.from ?? null,
-    changed_to: written.span?.to ?? null,
-  };
-  const event = await insertImportEvent(trx, importEvent);
+  const event = await recordDomainEvent(trx, request.workspaceId, {
+    type: 'import.committed',
+    payload: {
+      importId,
+      entity: request.entity,
+      dataVersion,
+      changedFrom: written.span?.from.toISOString() ?? null,
+      changedTo: written.span?.to.toISOString() ?? null,
+    },
+  });
   return { importId, event };
 }
 

@@ -17,6 +17,7 @@ import * as unloggedRollups from './2026-11-23T1000-activity-rollups-unlogged';
 import * as activitiesByExternalId from './2026-11-23T1100-activities-keyed-by-external-id';
 import * as activityIdsCached from './2026-11-23T1200-activity-ids-cached';
 import * as activityRollupDayIndex from './2026-11-24T0100-activity-rollup-day-index';
+import * as domainEventsOutbox from './2026-11-25T0000-domain-events-outbox';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1100-activities-keyed-by-external-id': activitiesByExternalId,
   '2026-11-23T1200-activity-ids-cached': activityIdsCached,
   '2026-11-24T0100-activity-rollup-day-index': activityRollupDayIndex,
+  '2026-11-25T0000-domain-events-outbox': domainEventsOutbox,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */

@@ -6,7 +6,15 @@
  * numeric columns (hours, money) come back as decimal strings, never floats; dates as
  * "YYYY-MM-DD" strings.
  */
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type {
+  ColumnType,
+  Generated,
+  Insertable,
+  Kysely,
+  Selectable,
+  Transaction,
+  Updateable,
+} from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
@@ -277,22 +285,20 @@ export interface ImportMappingsTable {
 }
 
 /** One per committed import: what subscribers (metric engine, alerting) are told. */
-export interface ImportEventsTable {
-  id: GeneratedBigId;
+/**
+ * The outbox of domain events (core's DomainEvent union): written by the writer's own
+ * transaction, read by each process's live feed in (tx, id) order and turned into jobs
+ * once by the worker's dispatcher.
+ */
+export interface DomainEventsTable {
   workspace_id: string;
-  import_id: string;
-  entity: ImportEntityName;
-  data_version: BigId;
-  changed_from: Timestamp | null;
-  changed_to: Timestamp | null;
+  id: GeneratedBigId;
+  type: string;
+  payload: Json<unknown>;
+  /** The writing transaction's id (xid8, read as text); set by its default only. */
+  tx: ColumnType<string, never, never>;
   created_at: DefaultedTimestamp;
-}
-
-/** How far each durable subscriber has handled import_events. */
-export interface EventCursorsTable {
-  subscriber: string;
-  last_event_id: BigId;
-  updated_at: DefaultedTimestamp;
+  dispatched_at: ColumnType<Date | null, never, Date | string>;
 }
 
 export interface Database {
@@ -315,8 +321,7 @@ export interface Database {
   imports: ImportsTable;
   import_rejections: ImportRejectionsTable;
   import_mappings: ImportMappingsTable;
-  import_events: ImportEventsTable;
-  event_cursors: EventCursorsTable;
+  domain_events: DomainEventsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;
@@ -335,3 +340,6 @@ export type TreeUpdate = Updateable<TreesTable>;
  * type instead of importing Kysely: SQL stays inside packages/db.
  */
 export type Db = Kysely<Database>;
+
+/** A transaction on the database, for writers that must run inside one (e.g. recordDomainEvent). */
+export type Tx = Transaction<Database>;

@@ -9,6 +9,15 @@ export async function findWorkspaceBySlug(
   return db.selectFrom('workspaces').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/**
+ * Every workspace, oldest first.
+ *
+ * @example const [first] = await listWorkspaces(db);
+ */
+export async function listWorkspaces(db: Kysely<Database>): Promise<Workspace[]> {
+  return db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
+}
+
 export async function findWorkspaceById(
   db: Kysely<Database>,
   id: string,

@@ -1,32 +1,54 @@
 /**
  * GET /api/events: server-sent events for open editors. `data-changed` arrives after every
- * committed import of the workspace (with the new data version, so a client refetches
- * values); a comment line every 15 s keeps proxies from closing an idle stream. The
- * browser's EventSource reconnects by itself after a network drop.
+ * committed import of the workspace (importId, entity, the new data version and the span
+ * of time it touched) and after every counting-setting change (importId and entity null),
+ * so a client refetches values; it comes from the process's domain-event feed, so changes
+ * made by any process sharing the database (another API instance, the CLI) arrive too. A
+ * comment line every 15 s keeps proxies from closing an idle stream. The browser's
+ * EventSource reconnects by itself after a network drop.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { RecordedDomainEvent } from '@treeline/core';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../context';
 
 const HEARTBEAT_MS = 15_000;
 
+/** The `data-changed` message for an event, or null for events editors need not hear. */
+function dataChangedMessage(event: RecordedDomainEvent): string | null {
+  switch (event.type) {
+    case 'import.committed':
+      return JSON.stringify({
+        importId: event.payload.importId,
+        entity: event.payload.entity,
+        dataVersion: event.payload.dataVersion,
+        changedFrom: event.payload.changedFrom,
+        changedTo: event.payload.changedTo,
+      });
+    case 'counting.changed':
+      return JSON.stringify({
+        importId: null,
+        entity: null,
+        dataVersion: event.payload.dataVersion,
+        changedFrom: null,
+        changedTo: null,
+      });
+    default:
+      return null;
+  }
+}
+
 export const eventRoutes = new OpenAPIHono<AppEnv>().get('/events', (c) => {
-  const bus = c.get('deps').importEvents;
+  const feed = c.get('deps').events;
   const workspaceId = c.get('workspace').id;
   return streamSSE(c, async (stream) => {
     let wake: (() => void) | null = null;
     const queue: string[] = [];
-    const stop = bus.listen((event) => {
-      if (event.workspace_id !== workspaceId) return;
-      queue.push(
-        JSON.stringify({
-          importId: event.import_id,
-          entity: event.entity,
-          dataVersion: Number(event.data_version),
-          changedFrom: event.changed_from?.toISOString() ?? null,
-          changedTo: event.changed_to?.toISOString() ?? null,
-        }),
-      );
+    const stop = feed.listen((event) => {
+      if (event.workspaceId !== workspaceId) return;
+      const message = dataChangedMessage(event);
+      if (message === null) return;
+      queue.push(message);
       wake?.();
     });
     stream.onAbort(() => {

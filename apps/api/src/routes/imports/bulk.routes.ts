@@ -86,6 +86,5 @@ export const bulkRoutes = new OpenAPIHono<AppEnv>().openapi(bulkRoute, async (c)
     }
     return refusedImportResponse(c, result) as never;
   }
-  if (result.status === 'committed') void deps.importEvents.notify();
   return c.json(importResultJson(result), 200);
 });

@@ -48,6 +48,7 @@ describe.each(databaseKindsUnderTest())('imports API on %s', (kind) => {
     ws = await createWorkspace(t.db, { slug: 'imports-api', name: 'Imports API' });
     app = createApp({
       db: t.db,
+      listen: t.listen,
       database: { kind, location: t.location },
       resolveWorkspace: async () =>
         t.db.selectFrom('workspaces').selectAll().where('id', '=', ws.id).executeTakeFirst(),

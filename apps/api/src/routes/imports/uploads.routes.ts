@@ -133,10 +133,7 @@ export const uploadRoutes = new OpenAPIHono<AppEnv>()
       },
     );
     if (result.status === 'refused') return refusedImportResponse(c, result) as never;
-    if (result.status === 'committed') {
-      await removeUpload(dir, body.uploadId);
-      void deps.importEvents.notify();
-    }
+    if (result.status === 'committed') await removeUpload(dir, body.uploadId);
     return c.json(importResultJson(result), 200);
   });
 

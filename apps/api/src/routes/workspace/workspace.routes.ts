@@ -1,14 +1,13 @@
 /**
  * GET /api/workspace: the workspace this request acts in. PATCH changes its counting
  * settings: the automated-vs-manual policy (applied when metrics are read) and the
- * duplicate tolerance (every activity is re-marked, in one transaction).
+ * duplicate tolerance (every activity is re-marked), in one transaction that also records
+ * `counting.changed` (changeCountingSettings), so open editors refetch.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
-  bumpDataVersion,
-  markActivityExclusions,
-  refreshActivityRollup,
-  updateWorkspaceCounting,
+  changeCountingSettings,
+  MAX_DUPLICATE_TOLERANCE_SECONDS,
   type Workspace,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
@@ -31,9 +30,15 @@ const WorkspaceSettingsSchema = z
     countingPolicy: z.enum(['all_touches', 'manual_only']).optional().openapi({
       description: 'Count automated sequence emails too (all_touches) or manual touches only',
     }),
-    duplicateToleranceSeconds: z.number().int().min(0).max(86_400).optional().openapi({
-      description: 'Same contact, rep and channel within this many seconds is a duplicate',
-    }),
+    duplicateToleranceSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_DUPLICATE_TOLERANCE_SECONDS)
+      .optional()
+      .openapi({
+        description: 'Same contact, rep and channel within this many seconds is a duplicate',
+      }),
   })
   .openapi('WorkspaceSettings');
 
@@ -83,27 +88,6 @@ export const workspaceRoutes = new OpenAPIHono<AppEnv>()
   .openapi(route, (c) => c.json(workspaceJson(c.get('workspace')), 200))
   .openapi(patchRoute, async (c) => {
     const body = c.req.valid('json');
-    const deps = c.get('deps');
-    const current = c.get('workspace');
-    const updated = await deps.db.transaction().execute(async (trx) => {
-      const ws = await updateWorkspaceCounting(trx, current.id, body);
-      const toleranceChanged =
-        body.duplicateToleranceSeconds !== undefined &&
-        body.duplicateToleranceSeconds !== current.duplicate_tolerance_seconds;
-      if (toleranceChanged) {
-        await markActivityExclusions(trx, current.id);
-      }
-      // Either setting changes what counts: cached values are stale.
-      const dataVersion = await bumpDataVersion(trx, current.id);
-      // New duplicate marks change the counted activities of any day; a policy change
-      // only needs the rollup to know the new data version.
-      const now = new Date();
-      await refreshActivityRollup(
-        trx,
-        current.id,
-        toleranceChanged ? undefined : { from: now, to: now },
-      );
-      return { ...ws, data_version: dataVersion };
-    });
+    const updated = await changeCountingSettings(c.get('deps').db, c.get('workspace').id, body);
     return c.json(workspaceJson(updated), 200);
   });

@@ -16,11 +16,14 @@ import {
 } from '@treeline/core';
 import {
   type CsvDelimiter,
-  type Db,
+  DEMO_WORKSPACE_SLUG,
+  findWorkspaceBySlug,
   importCsv,
   listImportRejections,
+  listWorkspaces,
   type OpenDatabase,
   rejectionReportCsv,
+  type Workspace,
 } from '@treeline/db';
 
 export async function importCommand(
@@ -52,7 +55,7 @@ export async function importCommand(
     throw usage(`the mapping is for ${mapping.entity}, not ${entity}`);
   }
   const delimiter = parseDelimiter(values.delimiter);
-  const workspace = await pickWorkspace(database.db, values.workspace);
+  const workspace = await pickWorkspace(database, values.workspace);
 
   const started = performance.now();
   const result = await importCsv(
@@ -146,20 +149,20 @@ function parseDelimiter(value: string | undefined): CsvDelimiter | undefined {
   return delimiter;
 }
 
-async function pickWorkspace(db: Db, slug: string | undefined) {
-  const all = await db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
+async function pickWorkspace(database: OpenDatabase, slug: string | undefined): Promise<Workspace> {
+  const found = await findWorkspaceBySlug(database.db, slug ?? DEMO_WORKSPACE_SLUG);
+  if (found) return found;
+  const all = await listWorkspaces(database.db);
   if (slug) {
-    const found = all.find((w) => w.slug === slug);
-    if (!found)
-      throw usage(
-        `no workspace "${slug}"; workspaces: ${all.map((w) => w.slug).join(', ') || 'none'}`,
-      );
-    return found;
+    throw usage(
+      `no workspace "${slug}"; workspaces: ${all.map((w) => w.slug).join(', ') || 'none'}`,
+    );
   }
-  const demo = all.find((w) => w.slug === 'demo') ?? all[0];
-  if (!demo)
+  const first = all[0];
+  if (!first) {
     throw usage('there is no workspace yet; run `pnpm treeline seed` or `pnpm start` first');
-  return demo;
+  }
+  return first;
 }
 
 function usage(message: string): DomainError {

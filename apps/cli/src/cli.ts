@@ -8,11 +8,14 @@
  *          [--workspace <slug>] [--delimiter <char>] [--dry-run]
  *                                import a CSV file, all or nothing; rejected rows are
  *                                written to <file>.rejected.csv
+ *   worker                       run the background worker (durable subscribers of the
+ *                                domain events) until Ctrl+C, beside API servers started
+ *                                with TREELINE_WORKER=0; PostgreSQL only
  * The database is chosen as by the server (DATABASE_URL, else the PGlite data folder).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isDomainError } from '@treeline/core';
+import { DomainError, isDomainError } from '@treeline/core';
 import {
   DatabaseSetupError,
   databaseConfigFromEnv,
@@ -20,18 +23,23 @@ import {
   migrateToLatest,
   openDatabase,
 } from '@treeline/db';
+import { DURABLE_SUBSCRIBERS, startWorker } from '@treeline/worker';
 import { importCommand } from './import-command';
 
-const USAGE = `usage: treeline <migrate | seed [--scale demo|bench] [--seed N] | serve |
+const USAGE = `usage: treeline <migrate | seed [--scale demo|bench] [--seed N] | serve | worker |
                  import <entity> <file> (--mapping <file.json> | --preset <key>) [--workspace <slug>] [--delimiter <char>] [--dry-run]>`;
+
+/** The database the server would use: DATABASE_URL, else the PGlite data folder. */
+function databaseConfig() {
+  return databaseConfigFromEnv(process.env, {
+    dataDir: resolve(import.meta.dirname ?? '.', '../../../data'),
+  });
+}
 
 async function withDatabase<T>(
   run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
 ): Promise<T> {
-  const config = databaseConfigFromEnv(process.env, {
-    dataDir: resolve(import.meta.dirname ?? '.', '../../../data'),
-  });
-  const database = await openDatabase(config);
+  const database = await openDatabase(databaseConfig());
   try {
     await migrateToLatest(database.db);
     return await run(database);
@@ -78,7 +86,28 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'serve': {
-      await import('./server');
+      await import('@treeline/api/server');
+      return;
+    }
+    case 'worker': {
+      if (databaseConfig().kind === 'pglite') {
+        throw new DomainError(
+          'worker_needs_postgres',
+          'the embedded database serves one process, and the server runs the worker itself; `treeline worker` is for PostgreSQL (set DATABASE_URL)',
+        );
+      }
+      await withDatabase(async (database) => {
+        const worker = await startWorker({ database });
+        console.log(
+          `Worker running on ${database.location} (${DURABLE_SUBSCRIBERS.length} durable subscribers); Ctrl+C stops it.`,
+        );
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await worker.stop();
+        console.log('Worker stopped.');
+      });
       return;
     }
     case 'import': {

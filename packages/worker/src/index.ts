@@ -1,0 +1,6 @@
+// Background work: the outbox dispatcher, the job queue and the durable subscribers.
+export * from './dispatch-domain-events';
+export * from './durable-subscribers';
+export * from './job-queue';
+export * from './start-worker';
+export * from './subscriber';
