@@ -1,5 +1,5 @@
 /**
- * Editor speed (DESIGN §8: "a 200-node tree opens and is interactive in ≤ 1.5 s in headless
+ * Editor speed (docs/product.md §8: "a 200-node tree opens and is interactive in ≤ 1.5 s in headless
  * Chromium"). Starts the built server (`node apps/api/dist/server.js`, as `pnpm start` does)
  * on a fresh PGlite data folder, saves a 200-node tree and a 16-node reference of the same
  * shape through the API, then in headless Chromium times, per run, from navigation start:

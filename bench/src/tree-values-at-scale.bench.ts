@@ -1,5 +1,5 @@
 /**
- * The tree-values benchmark at bench scale (DESIGN.md §8): the demo workspace's activity
+ * The tree-values benchmark at bench scale (docs/product.md §8): the demo workspace's activity
  * tree, 52 weekly periods over 5 M activities on PostgreSQL. First the activity rollup is
  * rebuilt whole (its maintenance cost); then cold (buildTreeView, no result cache, reading
  * the rollup), cold over the raw rows (the rollup not read), warm (cachedTreeView on

@@ -2,7 +2,7 @@
  * The summary at the head of a metric page: the current (latest, possibly to date) period's
  * value, the previous period's, the change in the metric's unit and in percent, and where
  * the metric is a stock (contacts qualified at or before the period end), its net new: the
- * period's change of the stock (DESIGN.md section 2). A flow metric that adds up over time
+ * period's change of the stock (docs/product.md §2). A flow metric that adds up over time
  * (a count or sum of the period's rows) also gets its total over the range shown.
  */
 import type { MetricDefinition, PeriodView } from '@treeline/core';

@@ -1,5 +1,5 @@
 // Checks attribution against the shared numeric test vectors (P1_* keys), read from the copy of
-// shared/spec/test-vectors.json kept in fixtures/spec/, so a clone anywhere can run it.
+// The attribution (P1) test vectors of docs/product.md, kept in fixtures/spec/test-vectors.json.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -61,7 +61,7 @@ const vectors = JSON.parse(
   readFileSync(new URL('../../fixtures/spec/test-vectors.json', import.meta.url), 'utf8'),
 ) as Vectors & Record<string, unknown>;
 
-/** P1_adtributor is not part of the design (DESIGN.md section 3), so it is not checked. */
+/** P1_adtributor is not part of the design (docs/product.md §3), so it is not checked. */
 const SKIPPED = ['P1_adtributor'];
 const TOLERANCE = 1e-4;
 

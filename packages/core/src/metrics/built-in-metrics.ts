@@ -1,4 +1,4 @@
-// The built-in metric catalog every workspace starts with (DESIGN.md section 2), as data.
+// The built-in metric catalog every workspace starts with (docs/product.md §2), as data.
 
 import type { MetricSpec } from './metric-definition';
 

@@ -9,7 +9,7 @@ import {
 } from './benchmark-motions';
 
 describe('benchmark motions', () => {
-  it('holds the published ranges of DESIGN.md', () => {
+  it('holds the published ranges of docs/product.md', () => {
     expect(BENCHMARK_MOTIONS.map(({ name, min, max }) => [name, min, max])).toEqual([
       ['High-volume SMB outbound', 6, 10],
       ['Mid-market outbound', 8, 14],

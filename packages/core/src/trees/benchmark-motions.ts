@@ -1,4 +1,4 @@
-// The published touches-per-contact ranges by outbound motion (DESIGN.md section 2), as data, and how a value sits in a band.
+// The published touches-per-contact ranges by outbound motion (docs/product.md §2), as data, and how a value sits in a band.
 
 /**
  * Typical touches per contact over a whole outbound window (not a week), by sales motion.

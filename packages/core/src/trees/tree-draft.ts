@@ -60,7 +60,7 @@ export interface TreeDraft {
   edges: TreeDraftEdge[];
 }
 
-/** The default outbound window (DESIGN.md section 2). */
+/** The default outbound window (docs/product.md §2). */
 export const DEFAULT_OUTBOUND_WINDOW_DAYS = 30;
 
 /** An empty RACI assignment. */

@@ -1,4 +1,4 @@
-// Warnings against the common tracking mistakes (DESIGN.md section 3): they never block a save.
+// Warnings against the common tracking mistakes (docs/product.md §3): they never block a save.
 
 import type { MetricDefinition } from '../metrics/metric-definition';
 import { metricFactors } from '../metrics/metric-factors';
@@ -6,7 +6,7 @@ import type { TreeDraft, TreeDraftEdge, TreeDraftNode } from './tree-draft';
 import type { TreeIssue } from './tree-issue';
 import type { TreeMetricCatalog } from './validate-tree';
 
-/** The workspace's counting policy for automated sequence emails (DESIGN.md section 1). */
+/** The workspace's counting policy for automated sequence emails (docs/product.md §1). */
 export type CountingPolicy = 'all_touches' | 'manual_only';
 
 export interface TreeHygieneOptions {

@@ -1,5 +1,5 @@
 /**
- * The counting rules of the CRM data (DESIGN.md §1) as one set-based SQL pass: every
+ * The counting rules of the CRM data (docs/product.md §1) as one set-based SQL pass: every
  * activity gets `excluded_reason` null (a counted touch) or exactly one reason, by
  * precedence
  *

@@ -1,7 +1,7 @@
 /**
  * The metric engine: evaluates any number of metric requests (metric + filter + optional
  * split) over any number of periods with ONE grouped SQL scan per source for all of them —
- * never one query per metric or per period (DESIGN.md section 4). The activities scan reads
+ * never one query per metric or per period (docs/product.md §4). The activities scan reads
  * the activity rollup instead of the raw rows when the rollup is current and can answer
  * (decision 0013); the values are the same.
  */
