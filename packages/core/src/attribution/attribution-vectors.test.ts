@@ -1,5 +1,5 @@
-// Checks attribution against the shared numeric test vectors (P1_* keys), read from the copy of
-// The attribution (P1) test vectors of docs/product.md, kept in fixtures/spec/test-vectors.json.
+// Checks attribution against the numeric test vectors (P1_* keys) of docs/product.md, read from
+// fixtures/spec/test-vectors.json, so a clone anywhere can run it.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
