@@ -70,6 +70,8 @@ describe('package boundaries (biome noRestrictedImports)', () => {
     ['apps/api/src/routes/x.ts', "import { sql } from 'kysely';", 'sql'],
     ['apps/cli/src/x.ts', "import pg from 'pg';", 'pg'],
     ['packages/worker/src/x.ts', "import { sql } from 'kysely';", 'sql'],
+    ['packages/auth/src/x.ts', "import { sql } from 'kysely';", 'sql'],
+    ['packages/notify/src/x.ts', "import pg from 'pg';", 'pg'],
   ])('%s may not %s', (path, line, name) => {
     const found = boundaryDiagnostics(path, use(line, name));
     expect(found).toHaveLength(1);

@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './counting/change-counting-settings';
 export * from './counting/mark-activity-exclusions';
 export * from './demo';

@@ -62,7 +62,106 @@ export interface PeopleTable {
   id: Generated<string>;
   name: string;
   email: string;
+  /** What the person may do in the workspace once they have an account there. */
   role: PersonRole;
+  created_at: DefaultedTimestamp;
+  /** The account that signs in as this person (auth_users.id); null: no account yet. */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When an admin last sent the invitation (null: never invited). */
+  invited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  invited_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Deactivated people keep their RACI history but can no longer act in the workspace. */
+  deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** better-auth's users (docs/decisions/0037): global, one per email. */
+export interface AuthUsersTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: Generated<boolean>;
+  image: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AuthSessionsTable {
+  id: string;
+  expires_at: Timestamp;
+  token: string;
+  created_at: DefaultedTimestamp;
+  updated_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface AuthAccountsTable {
+  id: string;
+  account_id: string;
+  provider_id: string;
+  user_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: Timestamp | null;
+  refresh_token_expires_at: Timestamp | null;
+  scope: string | null;
+  /** A password hash written by better-auth; never read by Treeline. */
+  password: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuthVerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: Timestamp;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+/** better-auth's API keys: `key` is a hash; the key itself is shown once. */
+export interface ApiTokensTable {
+  id: string;
+  config_id: string;
+  name: string | null;
+  start: string | null;
+  reference_id: string;
+  prefix: string | null;
+  key: string;
+  refill_interval: number | null;
+  refill_amount: number | null;
+  last_refill_at: Timestamp | null;
+  enabled: boolean | null;
+  rate_limit_enabled: boolean | null;
+  rate_limit_time_window: number | null;
+  rate_limit_max: number | null;
+  request_count: number | null;
+  remaining: number | null;
+  last_request: Timestamp | null;
+  expires_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  permissions: string | null;
+  metadata: string | null;
+}
+
+export type ApiTokenScope = 'read' | 'read_write';
+
+/** Which workspace an API token acts in, and with what scope. */
+export interface WorkspaceApiTokensTable {
+  workspace_id: string;
+  token_id: string;
+  scope: ApiTokenScope;
+  /** The person (admin) who created it. */
+  created_by: string | null;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
   created_at: DefaultedTimestamp;
 }
 
@@ -304,6 +403,13 @@ export interface DomainEventsTable {
 export interface Database {
   workspaces: WorkspacesTable;
   people: PeopleTable;
+  auth_users: AuthUsersTable;
+  auth_sessions: AuthSessionsTable;
+  auth_accounts: AuthAccountsTable;
+  auth_verifications: AuthVerificationsTable;
+  api_tokens: ApiTokensTable;
+  workspace_api_tokens: WorkspaceApiTokensTable;
+  instance_settings: InstanceSettingsTable;
   reps: RepsTable;
   capacity: CapacityTable;
   contacts: ContactsTable;

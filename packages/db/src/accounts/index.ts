@@ -1,0 +1,3 @@
+export * from './api-token.repository';
+export * from './instance-settings.repository';
+export * from './membership.repository';
