@@ -14,6 +14,7 @@ import {
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCommand, tokenCommand } from './account-commands';
 import { importCommand } from './import-command';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -166,5 +167,54 @@ describe('treeline worker', () => {
       expect(await run.exit).toBe(0);
       expect(run.output()).toContain('Worker stopped.');
     });
+  });
+});
+
+describe.each(databaseKindsUnderTest())('treeline admin and token on %s', (kind) => {
+  let t: TestDatabase;
+  const lines: string[] = [];
+  const print = (line: string) => lines.push(line);
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+  });
+  afterAll(() => t.close());
+
+  it('creates the first admin with a generated password shown once, then refuses a second', async () => {
+    expect(
+      await adminCommand(
+        t,
+        ['create', '--email', 'ops@example.com', '--name', 'Ops Lead', '--workspace', 'Acme'],
+        print,
+      ),
+    ).toBe(0);
+    expect(lines.join('\n')).toMatch(
+      /Admin ops@example\.com can sign in to workspace "Acme" \(acme\)/,
+    );
+    const password = /Password \(shown once[^:]*\): (\S+)/.exec(lines.join('\n'))?.[1];
+    expect(password?.length).toBeGreaterThanOrEqual(12);
+    const again = await adminCommand(
+      t,
+      ['create', '--email', 'eve@example.com', '--name', 'Eve'],
+      print,
+    ).catch((error: unknown) => error);
+    expect(isDomainError(again, 'setup_done')).toBe(true);
+  });
+
+  it("makes a token in an admin's name, and refuses someone who is not an admin there", async () => {
+    lines.length = 0;
+    expect(
+      await tokenCommand(
+        t,
+        ['create', '--workspace', 'acme', '--name', 'Nightly sync', '--admin', 'ops@example.com'],
+        print,
+      ),
+    ).toBe(0);
+    expect(lines[1]).toMatch(/^tl_/);
+    const refused = await tokenCommand(
+      t,
+      ['create', '--workspace', 'acme', '--name', 'x', '--admin', 'nobody@example.com'],
+      print,
+    ).catch((error: unknown) => error);
+    expect(isDomainError(refused, 'forbidden')).toBe(true);
   });
 });

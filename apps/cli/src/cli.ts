@@ -11,6 +11,10 @@
  *   worker                       run the background worker (durable subscribers of the
  *                                domain events) until Ctrl+C, beside API servers started
  *                                with TREELINE_WORKER=0; PostgreSQL only
+ *   admin create --email <email> --name <name> [--workspace <name>] [--password-stdin]
+ *                                the first admin of an installation with no account
+ *   token create --workspace <slug> --name <name> --admin <email> [--scope read|read_write]
+ *                                an API token for imports and integrations (shown once)
  * The database is chosen as by the server (DATABASE_URL, else the PGlite data folder).
  */
 import { resolve } from 'node:path';
@@ -24,9 +28,12 @@ import {
   openDatabase,
 } from '@treeline/db';
 import { DURABLE_SUBSCRIBERS, startWorker } from '@treeline/worker';
+import { adminCommand, tokenCommand } from './account-commands';
 import { importCommand } from './import-command';
 
 const USAGE = `usage: treeline <migrate | seed [--scale demo|bench] [--seed N] | serve | worker |
+                 admin create --email <email> --name <name> [--workspace <name>] [--password-stdin] |
+                 token create --workspace <slug> --name <name> --admin <email> [--scope read|read_write] |
                  import <entity> <file> (--mapping <file.json> | --preset <key>) [--workspace <slug>] [--delimiter <char>] [--dry-run]>`;
 
 /** The database the server would use: DATABASE_URL, else the PGlite data folder. */
@@ -108,6 +115,14 @@ async function main(argv: string[]): Promise<void> {
         await worker.stop();
         console.log('Worker stopped.');
       });
+      return;
+    }
+    case 'admin':
+    case 'token': {
+      const run = command === 'admin' ? adminCommand : tokenCommand;
+      process.exitCode = await withDatabase((database) =>
+        run(database, rest, (line) => console.log(line)),
+      );
       return;
     }
     case 'import': {
