@@ -1,11 +1,14 @@
+import { createTreelineAuth, ensureAccount } from '@treeline/auth';
 import { latestMigration } from '@treeline/db';
 import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
+import { createMailer } from '@treeline/notify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
+import { appActingAs } from './testing/app-acting-as';
 
 describe('the API shell', () => {
   let t: TestDatabase;
-  let withWorkspace: ReturnType<typeof createApp>;
+  let withWorkspace: Awaited<ReturnType<typeof appActingAs>>;
   let withoutWorkspace: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
@@ -16,8 +19,27 @@ describe('the API shell', () => {
       .returningAll()
       .executeTakeFirstOrThrow();
     const database = { kind: t.kind, location: t.location };
-    withWorkspace = createApp({ db: t.db, database, resolveWorkspace: async () => ws });
-    withoutWorkspace = createApp({ db: t.db, database, resolveWorkspace: async () => undefined });
+    withWorkspace = await appActingAs({ db: t.db, database }, { workspaceId: ws.id });
+    // Signed in, but a person of no workspace.
+    const auth = createTreelineAuth({
+      db: t.db,
+      baseURL: 'http://localhost',
+      secret: 'app-test-secret-app-test-secret',
+      mailer: createMailer({ log: () => {} }),
+    });
+    const { userId } = await ensureAccount(auth, { email: 'nobody@example.com', name: 'Nobody' });
+    withoutWorkspace = createApp({
+      db: t.db,
+      database,
+      auth,
+      authenticate: async () => ({
+        kind: 'user',
+        userId,
+        email: 'nobody@example.com',
+        name: 'Nobody',
+        sessionId: 'test',
+      }),
+    });
   });
   afterAll(() => t.close());
 

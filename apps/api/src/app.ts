@@ -3,15 +3,23 @@
  * `app.request`; server.ts listens). Routes live in routes/<feature>/.
  */
 
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { swaggerUI } from '@hono/swagger-ui';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { type Hook, OpenAPIHono } from '@hono/zod-openapi';
+import { createTreelineAuth, principalOf } from '@treeline/auth';
 import { changesWorkspaceData, DomainError } from '@treeline/core';
 import { DomainEventFeed, TreeViewCache } from '@treeline/db';
-import { type AppDeps, type AppEnv, requestContext } from './context';
+import { createMailer } from '@treeline/notify';
+import type { AppDeps, AppEnv } from './context';
 import { handleError, problemOf, problemResponse } from './errors';
+import { authorize } from './middleware/authorize';
+import { dependencies } from './middleware/dependencies';
+import { session } from './middleware/session';
+import { workspace } from './middleware/workspace';
+import { accountRoutes } from './routes/account/account.routes';
 import { dataHealthRoutes } from './routes/data-health/data-health.routes';
 import { dimensionRoutes } from './routes/dimensions/dimensions.routes';
 import { eventRoutes } from './routes/events/events.routes';
@@ -21,42 +29,61 @@ import { importRoutes } from './routes/imports/imports.routes';
 import { uploadRoutes } from './routes/imports/uploads.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
 import { peopleRoutes } from './routes/people/people.routes';
+import { sessionRoutes } from './routes/session/session.routes';
+import { setupRoutes } from './routes/setup/setup.routes';
 import { templateRoutes } from './routes/templates/templates.routes';
+import { tokenRoutes } from './routes/tokens/tokens.routes';
 import { treeRoutes } from './routes/trees/trees.routes';
 import { workspaceRoutes } from './routes/workspace/workspace.routes';
 
-export type { AppDeps } from './context';
+export type { AppDeps, Authenticate, DemoMode } from './context';
 export type { Problem } from './errors';
+export { WORKSPACE_HEADER } from './middleware/workspace';
 
-/** What createApp needs; caches, the event feed and upload settings default per app. */
-export type AppOptions = Omit<
-  AppDeps,
-  'treeViewCache' | 'events' | 'uploadDir' | 'maxUploadBytes'
-> &
-  Partial<Pick<AppDeps, 'treeViewCache' | 'events' | 'uploadDir' | 'maxUploadBytes'>>;
+type Defaulted =
+  | 'treeViewCache'
+  | 'events'
+  | 'uploadDir'
+  | 'maxUploadBytes'
+  | 'auth'
+  | 'authenticate'
+  | 'demo'
+  | 'mailer'
+  | 'publicUrl';
+
+/**
+ * What createApp needs. Caches, the event feed and upload settings default per app; without
+ * `auth`, an app makes its own (a random secret, mail to the log), as tests need.
+ */
+export type AppOptions = Omit<AppDeps, Defaulted> & Partial<Pick<AppDeps, Defaulted>>;
 
 /** 1 GiB: larger files go through the CLI, which streams any size. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 ** 3;
 
+/** Validation failures become problem+json naming each bad field. */
+const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+  if (!result.success) {
+    const detail = result.error.issues
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    const errors = result.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      message: i.message,
+    }));
+    return problemResponse(c, problemOf(new DomainError('validation', detail, { errors })));
+  }
+};
+
 function apiRoutes(deps: AppDeps) {
-  const api = new OpenAPIHono<AppEnv>({
-    // Validation failures become problem+json naming each bad field.
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const detail = result.error.issues
-          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-          .join('; ');
-        const errors = result.error.issues.map((i) => ({
-          path: i.path.join('.'),
-          message: i.message,
-        }));
-        return problemResponse(c, problemOf(new DomainError('validation', detail, { errors })));
-      }
-    },
-  });
-  api.use('*', requestContext(deps));
-  return api
-    .route('/', healthRoutes)
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  // Who is asking, for every route; the public ones (health, the session, the first-run
+  // setup, the account, better-auth's sign-in flow) answer before the workspace routes'
+  // middleware, which needs a principal, a workspace they act in and the role a route needs.
+  api.use('*', dependencies(deps), session());
+  api.on(['GET', 'POST'], '/auth/*', (c) => deps.auth.handler(c.req.raw));
+  const workspaceApi = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  workspaceApi.use('*', workspace(), authorize());
+  const workspaceScoped = workspaceApi
     .route('/', workspaceRoutes)
     .route('/', treeRoutes)
     .route('/', templateRoutes)
@@ -67,7 +94,14 @@ function apiRoutes(deps: AppDeps) {
     .route('/', uploadRoutes)
     .route('/', importRoutes)
     .route('/', dataHealthRoutes)
-    .route('/', eventRoutes);
+    .route('/', eventRoutes)
+    .route('/', tokenRoutes);
+  return api
+    .route('/', healthRoutes)
+    .route('/', sessionRoutes)
+    .route('/', setupRoutes)
+    .route('/', accountRoutes)
+    .route('/', workspaceScoped);
 }
 
 /**
@@ -76,8 +110,24 @@ function apiRoutes(deps: AppDeps) {
  * const res = await app.request('/api/health');
  */
 export function createApp(options: AppOptions) {
+  const publicUrl = options.publicUrl ?? 'http://localhost';
+  const mailer = options.mailer ?? createMailer();
+  const auth =
+    options.auth ??
+    createTreelineAuth({
+      db: options.db,
+      baseURL: publicUrl,
+      secret: randomBytes(32).toString('base64url'),
+      mailer,
+      rateLimit: false,
+    });
   const deps: AppDeps = {
     ...options,
+    publicUrl,
+    mailer,
+    auth,
+    authenticate: options.authenticate ?? ((headers) => principalOf(auth, options.db, headers)),
+    demo: options.demo ?? null,
     treeViewCache: options.treeViewCache ?? new TreeViewCache(),
     events: options.events ?? startedFeed(options.db, options.listen),
     uploadDir: options.uploadDir ?? join(tmpdir(), 'treeline-uploads'),
@@ -89,16 +139,30 @@ export function createApp(options: AppOptions) {
     if (changesWorkspaceData(event)) deps.treeViewCache.evictWorkspace(event.workspaceId);
   });
   const app = new OpenAPIHono<AppEnv>();
-  const routes = app.route('/api', apiRoutes(deps));
+  // The document and its page are public: registered before the API's middleware.
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Treeline API',
       version: '0.1.0',
-      description: 'KPI metric trees with ownership. Errors are RFC 9457 problem+json.',
+      description:
+        'KPI metric trees with ownership. Errors are RFC 9457 problem+json. Sign in through the better-auth endpoints under /api/auth (POST /api/auth/sign-in/email sets an httpOnly session cookie), or send an API token as `Authorization: Bearer tl_…`. A user in several workspaces names one with the `x-treeline-workspace` header (its slug). Without either, only health, this document, /api/session and the sign-in flow answer (401 otherwise).',
     },
+    security: [{ apiToken: [] }, { sessionCookie: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token of the workspace (tl_…), made by an admin',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'treeline.session_token',
+    description: 'The session cookie set by signing in',
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: 'Treeline API' }));
+  const routes = app.route('/api', apiRoutes(deps));
   app.all('/api/*', (c) =>
     problemResponse(
       c,

@@ -1,17 +1,42 @@
 /**
- * The request context: every route reads its workspace (and later the signed-in person
- * and their role) from here, set by one middleware. Today every request is in the demo
- * workspace; sign-in slots into `resolveWorkspace` without touching any route.
+ * What every route can read from its context: the app's dependencies, who is asking (the
+ * principal: a signed-in user or an API token), and, on workspace routes, the workspace the
+ * request acts in, the person the user is there and the role they act with. Each is set by
+ * one middleware (middleware/): dependencies, session, workspace, then authorize.
  */
-import { DomainError } from '@treeline/core';
-import type { CopyFrom, Db, DomainEventFeed, Listen, TreeViewCache, Workspace } from '@treeline/db';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Principal, TreelineAuth } from '@treeline/auth';
+import type {
+  CopyFrom,
+  Db,
+  DomainEventFeed,
+  Listen,
+  Person,
+  PersonRole,
+  TreeViewCache,
+  Workspace,
+} from '@treeline/db';
+import type { Mailer } from '@treeline/notify';
+
+/** Turns a request's headers into who is asking (better-auth by default). */
+export type Authenticate = (headers: Headers) => Promise<Principal | null>;
+
+/** The embedded demo: no sign-in step, any demo person one click away. */
+export interface DemoMode {
+  workspaceId: string;
+  /** The account a request without a session acts as (the demo workspace's admin). */
+  adminUserId: string;
+}
 
 export interface AppDeps {
   db: Db;
   database: { kind: 'pglite' | 'postgres'; location: string };
-  /** Which workspace a request acts in. */
-  resolveWorkspace: (c: Context) => Promise<Workspace | undefined>;
+  auth: TreelineAuth;
+  authenticate: Authenticate;
+  /** Set when the server runs the embedded demo; null otherwise (nothing is open). */
+  demo: DemoMode | null;
+  mailer: Mailer;
+  /** Where people reach this server: links in emails start here. */
+  publicUrl: string;
   /** The clock (tests pin it). */
   now?: () => Date;
   /** Built web app to serve at /, if any. */
@@ -36,21 +61,12 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
+    /** Who is asking; null for an anonymous request (public routes only). */
+    principal: Principal | null;
     workspace: Workspace;
-  };
-}
-
-export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    c.set('deps', deps);
-    const workspace = await deps.resolveWorkspace(c);
-    if (!workspace) {
-      throw new DomainError(
-        'no_workspace',
-        'This server has no workspace yet. Start it with `pnpm start` to seed the demo workspace.',
-      );
-    }
-    c.set('workspace', workspace);
-    await next();
+    /** The signed-in user's person in the workspace; null for an API token. */
+    person: Person | null;
+    /** What the request may do in the workspace (a token's scope as a role). */
+    role: PersonRole;
   };
 }

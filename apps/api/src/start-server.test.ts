@@ -2,17 +2,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedDomainEvent } from '@treeline/core';
-import { createWorkspace, migrateToLatest, openDatabase } from '@treeline/db';
+import { createWorkspace, insertPerson, migrateToLatest, openDatabase } from '@treeline/db';
 import { defineSubscriber } from '@treeline/worker';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from './start-server';
 
-/** A PGlite data folder that already holds the demo workspace (empty), so start does not seed. */
+/** A PGlite data folder that already holds the demo workspace (no data, one admin), so start does not seed. */
 async function dataFolderWithDemoWorkspace(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'treeline-start-'));
   const database = await openDatabase({ kind: 'pglite', dataDir: dir });
   await migrateToLatest(database.db);
-  await createWorkspace(database.db, { slug: 'demo', name: 'Demo' });
+  const ws = await createWorkspace(database.db, { slug: 'demo', name: 'Demo' });
+  // The demo acts as its admin.
+  await insertPerson(database.db, ws.id, {
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    role: 'admin',
+  });
   await database.close();
   return dir;
 }

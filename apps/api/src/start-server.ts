@@ -13,13 +13,23 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import {
+  authSecret,
+  createTreelineAuth,
+  demoSignIn,
+  ensureDemoAccounts,
+  type TreelineAuth,
+} from '@treeline/auth';
+import {
+  countUsers,
+  type Db,
   DomainEventFeed,
   databaseConfigFromEnv,
   ensureDemoWorkspace,
-  findWorkspaceById,
+  findPerson,
   migrateToLatest,
   openDatabase,
 } from '@treeline/db';
+import { createMailer } from '@treeline/notify';
 import { type RunningWorker, type Subscriber, startWorker } from '@treeline/worker';
 import { createApp } from './app';
 
@@ -49,21 +59,28 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const level = await migrateToLatest(database.db);
     log(`Database: ${database.location} (schema ${level.current})`);
-    let lastReport = 0;
-    const { workspace, created } = await ensureDemoWorkspace(database.db, {
-      onProgress: (entity, done, total) => {
-        const nowMs = Date.now();
-        if (done === total || nowMs - lastReport > 1000) {
-          lastReport = nowMs;
-          log(
-            `Seeding the demo workspace: ${entity} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
-          );
-        }
-      },
-    });
-    log(
-      created ? `Seeded the demo workspace "${workspace.name}".` : `Workspace: ${workspace.name}`,
-    );
+    // The embedded database is the demo unless TREELINE_DEMO=0; with DATABASE_URL nothing
+    // is open and people sign in (docs/decisions/0037).
+    const demoMode = database.kind === 'pglite' && env.TREELINE_DEMO?.trim() !== '0';
+    let demoWorkspaceId: string | null = null;
+    if (demoMode) {
+      let lastReport = 0;
+      const { workspace, created } = await ensureDemoWorkspace(database.db, {
+        onProgress: (entity, done, total) => {
+          const nowMs = Date.now();
+          if (done === total || nowMs - lastReport > 1000) {
+            lastReport = nowMs;
+            log(
+              `Seeding the demo workspace: ${entity} ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
+            );
+          }
+        },
+      });
+      log(
+        created ? `Seeded the demo workspace "${workspace.name}".` : `Workspace: ${workspace.name}`,
+      );
+      demoWorkspaceId = workspace.id;
+    }
 
     const webRoot = env.TREELINE_WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist');
     const hasWeb = existsSync(resolve(webRoot, 'index.html'));
@@ -85,20 +102,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     const feed = events;
     const running = worker;
-    const app = createApp({
-      events: feed,
-      db: database.db,
-      database: { kind: database.kind, location: database.location },
-      ...(database.copyFrom ? { copyFrom: database.copyFrom } : {}),
-      // Sign-in will resolve the workspace from the session here; today it is the demo one.
-      resolveWorkspace: () => findWorkspaceById(database.db, workspace.id),
-      ...(hasWeb ? { webRoot } : {}),
-    });
 
     const port = Number(env.PORT ?? 3000);
     const hostname = env.HOST ?? '127.0.0.1';
+    // The app is made once the port is known (PORT=0 picks one): its links need the address.
+    let app: ReturnType<typeof createApp> | null = null;
     const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-      const s = serve({ fetch: app.fetch, port, hostname }, () => resolveServer(s));
+      const fetch = (request: Request) =>
+        app ? app.fetch(request) : new Response('Starting', { status: 503 });
+      const s = serve({ fetch, port, hostname }, () => resolveServer(s));
       s.once('error', (error: NodeJS.ErrnoException) =>
         reject(
           error.code === 'EADDRINUSE'
@@ -118,6 +130,40 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     const address = server.address() as AddressInfo;
     const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${address.port}`;
+    const publicUrl = env.TREELINE_PUBLIC_URL?.trim().replace(/\/+$/, '') || url;
+    const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
+    const secret = await authSecret(database.db, env.TREELINE_AUTH_SECRET);
+    let demo: { workspaceId: string; adminUserId: string } | null = null;
+    const auth: TreelineAuth = createTreelineAuth({
+      db: database.db,
+      baseURL: publicUrl,
+      secret,
+      mailer,
+      ...(demoWorkspaceId
+        ? { plugins: [demoSignIn((personId) => demoAccountOf(database.db, demo, personId))] }
+        : {}),
+    });
+    if (demoWorkspaceId) {
+      const adminUserId = await ensureDemoAccounts(auth, database.db, demoWorkspaceId);
+      demo = { workspaceId: demoWorkspaceId, adminUserId };
+      log('Demo mode: every visitor acts as the demo admin and can switch to any demo person.');
+    } else if ((await countUsers(database.db)) === 0) {
+      log(
+        `No account yet: open ${publicUrl} to create the first admin, or run \`corepack pnpm treeline admin create --email you@example.com --name "Your Name"\`.`,
+      );
+    }
+    log(`Email: ${mailer.describe}`);
+    app = createApp({
+      events: feed,
+      db: database.db,
+      database: { kind: database.kind, location: database.location },
+      ...(database.copyFrom ? { copyFrom: database.copyFrom } : {}),
+      auth,
+      demo,
+      mailer,
+      publicUrl,
+      ...(hasWeb ? { webRoot } : {}),
+    });
     return {
       url,
       close: async () => {
@@ -133,6 +179,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await database.close().catch(() => {});
     throw error;
   }
+}
+
+/** The account a demo sign-in acts as: the demo person's, or the demo admin's. */
+async function demoAccountOf(
+  db: Db,
+  demo: { workspaceId: string; adminUserId: string } | null,
+  personId: string | undefined,
+): Promise<string | null> {
+  if (!demo) return null;
+  if (!personId) return demo.adminUserId;
+  if (!/^[0-9a-f-]{36}$/i.test(personId)) return null;
+  const person = await findPerson(db, demo.workspaceId, personId);
+  return person && !person.deactivated_at ? person.user_id : null;
 }
 
 /** A startup failure a person can fix, printed as one line. */

@@ -80,3 +80,46 @@ export async function deleteAccount(auth: TreelineAuth, userId: string): Promise
   const ctx = await auth.$context;
   await ctx.internalAdapter.deleteUser(userId);
 }
+
+/** Whether the account can sign in with a password (an invited person may not have set one). */
+export async function hasPassword(auth: TreelineAuth, userId: string): Promise<boolean> {
+  const ctx = await auth.$context;
+  const accounts = await ctx.internalAdapter.findAccounts(userId);
+  return accounts.some((a) => a.providerId === 'credential' && Boolean(a.password));
+}
+
+/**
+ * Checks `password` against the account's, through better-auth's hasher.
+ *
+ * @example await verifyAccountPassword(auth, userId, 'correct horse battery'); // true
+ */
+export async function verifyAccountPassword(
+  auth: TreelineAuth,
+  userId: string,
+  password: string,
+): Promise<boolean> {
+  const ctx = await auth.$context;
+  const accounts = await ctx.internalAdapter.findAccounts(userId);
+  const hash = accounts.find((a) => a.providerId === 'credential')?.password;
+  if (!hash) return false;
+  return ctx.password.verify({ hash, password });
+}
+
+/** Renames the account (how it is greeted; each workspace keeps its person's name). */
+export async function renameAccount(auth: TreelineAuth, userId: string, name: string) {
+  const ctx = await auth.$context;
+  await ctx.internalAdapter.updateUser(userId, { name });
+}
+
+/** Ends every session of the account but `keepSessionToken` (after a password change). */
+export async function endOtherSessions(
+  auth: TreelineAuth,
+  userId: string,
+  keepSessionId: string | null,
+): Promise<void> {
+  const ctx = await auth.$context;
+  const sessions = await ctx.internalAdapter.listSessions(userId);
+  for (const s of sessions) {
+    if (s.id !== keepSessionId) await ctx.internalAdapter.deleteSession(s.token);
+  }
+}

@@ -19,7 +19,7 @@ export function demoSignIn(accountOf: DemoAccountOf): BetterAuthPlugin {
     endpoints: {
       demoSignIn: createAuthEndpoint(
         '/demo/sign-in',
-        { method: 'POST', body: z.object({ personId: z.string().optional() }) },
+        { method: 'POST', body: z.object({ personId: z.string().uuid().optional() }) },
         async (ctx) => {
           const userId = await accountOf(ctx.body.personId);
           if (!userId) {

@@ -1,4 +1,4 @@
-import { createApp } from '@treeline/api';
+import { appActingAs } from '@treeline/api/testing';
 import type { TreeSummary, TreeView } from '@treeline/core';
 import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
 import { createTreeFromTemplate, createWorkspace } from '@treeline/db';
@@ -22,11 +22,10 @@ describe('the typed client', () => {
     treeId = await createTreeFromTemplate(t.db, ws.id, ACTIVITY_PER_CONTACT_TEMPLATE, {
       root: { accountable: person!.id },
     });
-    const app = createApp({
-      db: t.db,
-      database: { kind: t.kind, location: t.location },
-      resolveWorkspace: async () => ws,
-    });
+    const app = await appActingAs(
+      { db: t.db, database: { kind: t.kind, location: t.location } },
+      { workspaceId: ws.id, personId: person!.id },
+    );
     // No port: the client's fetch goes straight into the app.
     client = createTreelineClient('http://treeline.test', {
       fetch: (input: Request | string | URL, init?: RequestInit) =>

@@ -1,4 +1,4 @@
-import { createApp } from '@treeline/api';
+import { appActingAs } from '@treeline/api/testing';
 import type { TreeDraftEdge, TreeDraftNode, TreeIssue } from '@treeline/core';
 import { createWorkspace } from '@treeline/db';
 import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
@@ -19,11 +19,10 @@ describe('editing trees and metrics through the typed client', () => {
       .returning('id')
       .execute();
     owner = person!.id;
-    const app = createApp({
-      db: t.db,
-      database: { kind: t.kind, location: t.location },
-      resolveWorkspace: async () => ws,
-    });
+    const app = await appActingAs(
+      { db: t.db, database: { kind: t.kind, location: t.location } },
+      { workspaceId: ws.id, personId: owner },
+    );
     client = createTreelineClient('http://treeline.test', {
       fetch: (input: Request | string | URL, init?: RequestInit) =>
         app.fetch(new Request(input, init)),

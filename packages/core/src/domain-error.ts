@@ -12,11 +12,22 @@ export type DomainErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 
 export const DOMAIN_ERRORS = {
   // Requests and the workspace
   validation: { status: 400, title: 'Invalid request' },
+  unauthenticated: { status: 401, title: 'Sign in first' },
+  forbidden: { status: 403, title: 'Not allowed for your role' },
   not_found: { status: 404, title: 'Not found' },
   no_workspace: { status: 409, title: 'No workspace' },
   invalid_workspace_settings: { status: 422, title: 'Invalid workspace settings' },
   invalid_counting_settings: { status: 422, title: 'Invalid counting settings' },
   cli_usage: { status: 400, title: 'Invalid command' },
+  // Accounts and people
+  setup_done: { status: 409, title: 'Treeline is already set up' },
+  person_exists: { status: 409, title: 'Already in the workspace' },
+  last_admin: { status: 409, title: 'The last admin' },
+  invalid_password: { status: 422, title: 'Invalid password' },
+  wrong_password: { status: 422, title: 'Wrong password' },
+  slug_taken: { status: 409, title: 'Address taken' },
+  not_invitable: { status: 409, title: 'Cannot invite' },
+  mail_failed: { status: 503, title: 'Email could not be sent' },
   worker_needs_postgres: { status: 422, title: 'The worker needs PostgreSQL' },
   // Periods and values
   too_many_periods: { status: 422, title: 'Too many periods' },

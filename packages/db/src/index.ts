@@ -22,6 +22,7 @@ export * from './trees/cached-tree-view';
 export * from './trees/tree.repository';
 export * from './trees/tree.service';
 export * from './trees/tree-revision.repository';
+export * from './workspaces/change-person-standing';
 export * from './workspaces/person.repository';
 export * from './workspaces/seed-demo-workspace';
 export * from './workspaces/workspace.repository';

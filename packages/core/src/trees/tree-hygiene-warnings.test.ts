@@ -67,6 +67,30 @@ const codes = (d: TreeDraft, countingPolicy: 'all_touches' | 'manual_only' = 'al
   treeHygieneWarnings(d, catalog, { countingPolicy }).map((w) => [w.code, w.nodeId]);
 
 describe('treeHygieneWarnings', () => {
+  it('warns where the Accountable owner was deactivated, naming them', () => {
+    const tree = draft(
+      [
+        outcome,
+        { ...node('calls', 'calls_per_contact'), raci: { ...outcome.raci, accountable: ['bo'] } },
+      ],
+      [edge('outcome', 'calls', 'driver')],
+    );
+    const before = treeHygieneWarnings(tree, catalog).filter(
+      (w) => w.code === 'inactive_accountable',
+    );
+    expect(before).toEqual([]);
+    const after = treeHygieneWarnings(tree, catalog, {
+      inactivePeople: new Map([['bo', 'Bo Lind']]),
+    });
+    expect(after.filter((w) => w.code === 'inactive_accountable')).toEqual([
+      {
+        code: 'inactive_accountable',
+        nodeId: 'calls',
+        message: expect.stringContaining('Accountable owner Bo Lind is inactive'),
+      },
+    ]);
+  });
+
   it('warns once per group of inputs with no linked output', () => {
     const root = node('root', 'activity_per_contact');
     const split = withChannels(root);

@@ -12,6 +12,8 @@ export type CountingPolicy = 'all_touches' | 'manual_only';
 export interface TreeHygieneOptions {
   /** Default 'all_touches', the workspace default. */
   countingPolicy?: CountingPolicy;
+  /** People who were deactivated: a node they are Accountable for has nobody to alert. */
+  inactivePeople?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,7 +30,9 @@ export interface TreeHygieneOptions {
  *   and others do not (a sum over automated = true / false is a split, not a mix); under
  *   "manual only", a node filtered to automated = true counts nothing;
  * - `untouched_denominator`: activity divided by a count of contacts that includes contacts
- *   nobody touched (Contacts (total) rather than Active contacts).
+ *   nobody touched (Contacts (total) rather than Active contacts);
+ * - `inactive_accountable`: the node's Accountable owner was deactivated, so its movements
+ *   would alert nobody (`inactivePeople`: their ids and names).
  *
  * @example
  * treeHygieneWarnings(draft, catalog, { countingPolicy: 'all_touches' });
@@ -175,6 +179,17 @@ export function treeHygieneWarnings(
       });
     }
   }
+  for (const node of nodes.values()) {
+    const accountable = node.raci.accountable[0];
+    const gone = accountable === undefined ? undefined : options.inactivePeople?.get(accountable);
+    if (gone === undefined) continue;
+    warnings.push({
+      code: 'inactive_accountable',
+      message: `${name(node)}: its Accountable owner ${gone} is inactive, so nobody would hear when it moves; hand the branch to an active person`,
+      nodeId: node.id,
+    });
+  }
+
   return warnings;
 }
 

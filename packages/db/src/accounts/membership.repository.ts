@@ -163,3 +163,15 @@ export async function findUserByEmail(
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
 }
+
+/** The account with this id, if any. */
+export async function findUserById(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<{ id: string; name: string; email: string; email_verified: boolean } | undefined> {
+  return db
+    .selectFrom('auth_users')
+    .select(['id', 'name', 'email', 'email_verified'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}

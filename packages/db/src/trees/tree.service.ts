@@ -21,6 +21,7 @@ import type { Kysely } from 'kysely';
 import { type CatalogMetricSpec, loadMetricSpecs } from '../metrics/metric.repository';
 import { lockMetricCatalog } from '../metrics/metric-catalog-lock';
 import type { Database, Workspace } from '../schema/database';
+import { deactivatedPeople } from '../workspaces/person.repository';
 import {
   deleteTreeRow,
   ensureBuiltInMetrics,
@@ -97,17 +98,20 @@ function invalidTree(issues: TreeIssue[]): DomainError {
   );
 }
 
-function record(
+async function record(
+  db: Kysely<Database>,
   stored: StoredTreeDraft,
   workspace: TreeWorkspace,
   catalog: Map<string, CatalogMetricSpec>,
   errors: TreeIssue[],
-): TreeRecord {
+): Promise<TreeRecord> {
+  const inactive = await deactivatedPeople(db, workspace.id);
   return {
     ...stored,
     errors,
     warnings: treeHygieneWarnings(stored.draft, catalog, {
       countingPolicy: workspace.counting_policy,
+      inactivePeople: new Map(inactive.map((person) => [person.id, person.name])),
     }),
   };
 }
@@ -118,7 +122,7 @@ async function recordOf(
   stored: StoredTreeDraft,
 ): Promise<TreeRecord> {
   const { issues, catalog } = await checkTreeDraft(db, workspace, stored.draft);
-  return record(stored, workspace, catalog, issues);
+  return record(db, stored, workspace, catalog, issues);
 }
 
 export interface CreateTreeInput {
@@ -253,7 +257,7 @@ export async function saveTree(
     const stored = await readTreeDraft(trx, workspace.id, treeId);
     return stored && { stored, catalog };
   });
-  return result && record(result.stored, workspace, result.catalog, []);
+  return result && record(db, result.stored, workspace, result.catalog, []);
 }
 
 async function versionConflict(

@@ -132,16 +132,15 @@ export async function countActiveAdmins(
   return Number(row.n);
 }
 
-/** Ids of the workspace's deactivated people (the trees that name them get a warning). */
-export async function deactivatedPeopleIds(
+/** The workspace's deactivated people (the trees that name them get a warning). */
+export async function deactivatedPeople(
   db: Kysely<Database>,
   workspaceId: string,
-): Promise<string[]> {
-  const rows = await db
+): Promise<Array<{ id: string; name: string }>> {
+  return db
     .selectFrom('people')
-    .select('id')
+    .select(['id', 'name'])
     .where('workspace_id', '=', workspaceId)
     .where('deactivated_at', 'is not', null)
     .execute();
-  return rows.map((row) => row.id);
 }

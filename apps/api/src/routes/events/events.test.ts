@@ -1,5 +1,5 @@
 import type { TreeView } from '@treeline/core';
-import { createWorkspace, findWorkspaceById, TreeViewCache, type Workspace } from '@treeline/db';
+import { createWorkspace, TreeViewCache, type Workspace } from '@treeline/db';
 import {
   createTestDatabase,
   databaseKindsUnderTest,
@@ -7,6 +7,7 @@ import {
 } from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
+import { principalFor } from '../../testing/app-acting-as';
 
 /** Reads an SSE response as text, waiting for what a test expects. */
 function sseReader(response: Response) {
@@ -50,9 +51,10 @@ describe.each(databaseKindsUnderTest())('the live event stream on %s', (kind) =>
       db: t.db,
       listen: t.listen,
       database: { kind, location: t.location },
-      resolveWorkspace: () => findWorkspaceById(t.db, ws.id),
       ...(t.copyFrom ? { copyFrom: t.copyFrom } : {}),
     };
+    const { principal, auth } = await principalFor(options, { workspaceId: ws.id });
+    Object.assign(options, { auth, authenticate: async () => principal });
     editorApp = createApp({ ...options, treeViewCache: cache });
     otherApp = createApp(options);
   });

@@ -8,7 +8,8 @@ import {
   type TestDatabase,
 } from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app';
+import type { createApp } from '../../app';
+import { appActingAs } from '../../testing/app-acting-as';
 
 const ndjson = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n');
 
@@ -46,16 +47,17 @@ describe.each(databaseKindsUnderTest())('imports API on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     ws = await createWorkspace(t.db, { slug: 'imports-api', name: 'Imports API' });
-    app = createApp({
-      db: t.db,
-      listen: t.listen,
-      database: { kind, location: t.location },
-      resolveWorkspace: async () =>
-        t.db.selectFrom('workspaces').selectAll().where('id', '=', ws.id).executeTakeFirst(),
-      ...(t.copyFrom ? { copyFrom: t.copyFrom } : {}),
-      uploadDir: mkdtempSync(join(tmpdir(), 'treeline-test-uploads-')),
-      maxUploadBytes: 10_000,
-    });
+    app = await appActingAs(
+      {
+        db: t.db,
+        listen: t.listen,
+        database: { kind, location: t.location },
+        ...(t.copyFrom ? { copyFrom: t.copyFrom } : {}),
+        uploadDir: mkdtempSync(join(tmpdir(), 'treeline-test-uploads-')),
+        maxUploadBytes: 10_000,
+      },
+      { workspaceId: ws.id },
+    );
   });
   afterAll(() => t.close());
 

@@ -13,7 +13,8 @@ import {
   type TestDatabase,
 } from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createApp } from '../../app';
+import type { createApp } from '../../app';
+import { appActingAs } from '../../testing/app-acting-as';
 import type { MetricDefinitionSchema } from './metric.schema';
 
 // The OpenAPI schema and core's contract describe the same definitions (each fits the
@@ -111,12 +112,14 @@ describe.each(databaseKindsUnderTest())('metrics API on %s', (kind) => {
         activity(4, 'c1', 'email', '2026-02-03T10:00:00Z'),
       ])
       .execute();
-    app = createApp({
-      db: t.db,
-      database: { kind: t.kind, location: t.location },
-      resolveWorkspace: async () => ws,
-      now: () => new Date('2026-04-15T00:00:00Z'),
-    });
+    app = await appActingAs(
+      {
+        db: t.db,
+        database: { kind: t.kind, location: t.location },
+        now: () => new Date('2026-04-15T00:00:00Z'),
+      },
+      { workspaceId: ws.id },
+    );
   });
   afterAll(() => t.close());
 

@@ -6,7 +6,8 @@ import {
   type TestDatabase,
 } from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app';
+import type { createApp } from '../../app';
+import { appActingAs } from '../../testing/app-acting-as';
 
 /** The demo generator's data end just before NOW; the last complete month is Oct 2026. */
 const NOW = new Date('2026-11-15T12:00:00Z');
@@ -40,12 +41,14 @@ describe.each(databaseKindsUnderTest())('templates on demo data, %s', (kind) => 
       timeZone: 'America/New_York',
       scale: { reps: 6, contacts: 300, activities: 4000 },
     });
-    app = createApp({
-      db: t.db,
-      database: { kind: t.kind, location: t.location },
-      resolveWorkspace: async () => ws,
-      now: () => NOW,
-    });
+    app = await appActingAs(
+      {
+        db: t.db,
+        database: { kind: t.kind, location: t.location },
+        now: () => NOW,
+      },
+      { workspaceId: ws.id, personId: owner },
+    );
   });
   afterAll(() => t.close());
 

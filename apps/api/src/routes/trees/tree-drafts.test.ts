@@ -7,7 +7,8 @@ import {
   type TestDatabase,
 } from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createApp } from '../../app';
+import type { createApp } from '../../app';
+import { appActingAs } from '../../testing/app-acting-as';
 import type { TreeDraftSchema, TreeIssueSchema } from './tree-draft.schema';
 
 // The OpenAPI schemas and core's contract describe the same JSON.
@@ -69,12 +70,14 @@ describe.each(databaseKindsUnderTest())('tree drafts API on %s', (kind) => {
       .execute();
     ann = people.find((p) => p.name === 'Ann')!.id;
     bob = people.find((p) => p.name === 'Bob')!.id;
-    app = createApp({
-      db: t.db,
-      database: { kind: t.kind, location: t.location },
-      resolveWorkspace: async () => ws,
-      now: () => new Date('2026-11-15T12:00:00Z'),
-    });
+    app = await appActingAs(
+      {
+        db: t.db,
+        database: { kind: t.kind, location: t.location },
+        now: () => new Date('2026-11-15T12:00:00Z'),
+      },
+      { workspaceId: ws.id, personId: ann },
+    );
   });
   afterAll(() => t.close());
 

@@ -13,7 +13,8 @@ import {
   type TestDatabase,
 } from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createApp } from '../../app';
+import type { createApp } from '../../app';
+import { appActingAs } from '../../testing/app-acting-as';
 import type { TreeViewSchema } from './tree-view.schema';
 
 // The OpenAPI schema and core's contract describe the same JSON.
@@ -128,13 +129,15 @@ describe.each(databaseKindsUnderTest())('trees API on %s', (kind) => {
     treeId = await createTreeFromTemplate(t.db, ws.id, ACTIVITY_PER_CONTACT_TEMPLATE, {
       root: { accountable: ann!.id, responsible: [ann!.id] },
     });
-    app = createApp({
-      db: t.db,
-      database: { kind: t.kind, location: t.location },
-      resolveWorkspace: async () => ws,
-      now: () => NOW,
-      treeViewCache: cache,
-    });
+    app = await appActingAs(
+      {
+        db: t.db,
+        database: { kind: t.kind, location: t.location },
+        now: () => NOW,
+        treeViewCache: cache,
+      },
+      { workspaceId: ws.id, personId: ann!.id },
+    );
     contactId = contact('c2');
   });
   afterAll(() => t.close());

@@ -1,0 +1,30 @@
+/**
+ * The role each workspace route needs. Reads need a viewer and writes an editor, unless a
+ * route is listed here: the admin's routes (people, invitations, tokens, settings) and,
+ * later, the writes a viewer may make (acknowledging their own alerts). A route added
+ * without an entry gets the default of its method, so nothing is ever left open.
+ */
+import type { PersonRole } from '@treeline/db';
+
+/** `METHOD /api/path/:param` → the role it needs, where it differs from the default. */
+export const ROUTE_ROLES: Readonly<Record<string, PersonRole>> = {
+  'PATCH /api/workspace': 'admin',
+  'POST /api/people': 'admin',
+  'PATCH /api/people/:id': 'admin',
+  'POST /api/people/:id/invitation': 'admin',
+  'POST /api/people/:id/deactivate': 'admin',
+  'POST /api/people/:id/reactivate': 'admin',
+  'GET /api/tokens': 'admin',
+  'POST /api/tokens': 'admin',
+  'DELETE /api/tokens/:id': 'admin',
+};
+
+/**
+ * @example requiredRole('GET', '/api/trees/:id'); // 'viewer'
+ * @example requiredRole('DELETE', '/api/tokens/:id'); // 'admin'
+ */
+export function requiredRole(method: string, path: string): PersonRole {
+  const listed = ROUTE_ROLES[`${method} ${path}`];
+  if (listed) return listed;
+  return method === 'GET' || method === 'HEAD' ? 'viewer' : 'editor';
+}
