@@ -200,7 +200,7 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
   };
   /** What an import can leave behind in a workspace. */
   const traces = async (ws: string) => {
-    const n = async (table: 'activities' | 'imports' | 'import_events' | 'import_rejections') =>
+    const n = async (table: 'activities' | 'imports' | 'domain_events' | 'import_rejections') =>
       Number(
         (
           await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}
@@ -216,7 +216,7 @@ describe.each(databaseKindsUnderTest())('imports on %s', (kind) => {
     return {
       activities: await n('activities'),
       imports: await n('imports'),
-      events: await n('import_events'),
+      events: await n('domain_events'),
       rejections: await n('import_rejections'),
       ...workspace,
     };
