@@ -26,7 +26,6 @@ import { treeRoutes } from './routes/trees/trees.routes';
 import { workspaceRoutes } from './routes/workspace/workspace.routes';
 
 export type { AppDeps } from './context';
-export type { Problem } from './errors';
 
 /** What createApp needs; caches, the event feed and upload settings default per app. */
 export type AppOptions = Omit<

@@ -4,7 +4,7 @@
  * (core's ImportRowError) and the address of the full report.
  */
 import { z } from 'zod';
-import { EXCLUDED_REASONS } from '../../counting/counting-rules';
+import type { ExcludedReason } from '../../counting/counting-rules';
 import { IMPORT_ENTITIES } from '../../ingest/import-entity';
 import type { ImportRowError } from '../../ingest/import-row-error';
 import { describes } from '../describes';
@@ -30,9 +30,18 @@ export const ImportRowErrorSchema = describes<ImportRowError>()(
 );
 
 /** Of the rows an import holds, how many each counting rule excludes. */
-export const ExcludedCountsSchema = z
-  .record(z.enum(EXCLUDED_REASONS), z.number().int())
-  .meta({ id: 'ExcludedCounts' });
+const count = z.number().int();
+export const ExcludedCountsSchema = describes<Record<ExcludedReason, number>>()(
+  z
+    .object({
+      deleted: count,
+      no_contact: count,
+      internal_note: count,
+      system_event: count,
+      duplicate: count,
+    })
+    .meta({ id: 'ExcludedCounts' }),
+);
 
 const countFields = {
   entity: ImportEntitySchema,
