@@ -13,27 +13,6 @@ import type {
 } from '@treeline/core';
 import type { CustomMetricDefinition, MetricChanges, NewMetric, Problem } from './api';
 
-/** Taken from the API's CreateMetric schema. */
-export const METRIC_SOURCES: readonly MetricSource[] = [
-  'activities',
-  'contacts',
-  'deals',
-  'engagement_events',
-  'capacity',
-];
-export const METRIC_UNITS: readonly MetricUnit[] = [
-  'count',
-  'ratio',
-  'percent',
-  'hours',
-  'duration',
-];
-export const METRIC_DIRECTIONS: readonly MetricDirection[] = [
-  'higher_is_better',
-  'lower_is_better',
-  'within_band',
-];
-export const METRIC_KINDS: readonly MetricKind[] = ['input', 'output'];
 export const DEFINITION_TYPES = [
   'count',
   'count_distinct',
