@@ -4,13 +4,7 @@
  * the checks the browser can make before asking the server), and where a problem the
  * server answers belongs on the form (a field, or the callout above the buttons).
  */
-import type {
-  MetricDirection,
-  MetricKind,
-  MetricSource,
-  MetricSpec,
-  MetricUnit,
-} from '@treeline/core';
+import type { MetricSource, MetricSpec } from '@treeline/core';
 import type { CustomMetricDefinition, MetricChanges, NewMetric, Problem } from './api';
 
 export const DEFINITION_TYPES = [
@@ -39,13 +33,8 @@ export interface FilterRow {
   value: string;
 }
 
-export interface MetricFormState {
-  key: string;
-  name: string;
-  description: string;
-  unit: MetricUnit;
-  direction: MetricDirection;
-  kind: MetricKind;
+/** The metric's own fields as the contract has them, and its definition flattened for the form. */
+export interface MetricFormState extends Omit<MetricSpec, 'definition'> {
   type: DefinitionType;
   source: MetricSource;
   column: string;
