@@ -92,6 +92,45 @@ describe('the API shell', () => {
     expect(await docs.text()).toContain('/api/openapi.json');
   });
 
+  it("describes the responses with the contract's schemas, their names and descriptions", async () => {
+    interface Schema {
+      $ref?: string;
+      description?: string;
+      example?: unknown;
+      properties?: Record<string, Schema>;
+      additionalProperties?: unknown;
+    }
+    interface Operation {
+      parameters?: Array<{ name: string; description?: string; schema: Schema }>;
+      responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+    }
+    const doc = (await (await withWorkspace.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const schemas = doc.components.schemas;
+    // Component names come from the schemas' zod `.meta({ id })` in packages/core.
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['TreeView', 'NodeView', 'Tree', 'Problem', 'TreeConflict', 'Metric']),
+    );
+    expect(schemas.NodeView?.properties?.value?.description).toBe('null means "no data", never 0');
+    expect(schemas.PeriodView?.properties?.label?.example).toBe('Oct 2026');
+    // A problem carries extension members beside type, title, status and detail.
+    expect(schemas.Problem?.additionalProperties).toEqual({});
+    const save = doc.paths['/api/trees/{id}']?.put;
+    expect(save?.responses['409']?.content?.['application/problem+json']?.schema.$ref).toBe(
+      '#/components/schemas/TreeConflict',
+    );
+    const view = doc.paths['/api/trees/{id}/view']?.get;
+    expect(view?.responses['200']?.content?.['application/json']?.schema.$ref).toBe(
+      '#/components/schemas/TreeView',
+    );
+    expect(view?.parameters?.find((p) => p.name === 'at')).toMatchObject({
+      description: expect.stringContaining('A local date (YYYY-MM-DD)'),
+      schema: { example: '2026-09-01' },
+    });
+  });
+
   it('answers unknown API paths with problem+json', async () => {
     const res = await withWorkspace.request('/api/nothing-here');
     expect(res.status).toBe(404);

@@ -37,7 +37,6 @@ import { treeRoutes } from './routes/trees/trees.routes';
 import { workspaceRoutes } from './routes/workspace/workspace.routes';
 
 export type { AppDeps, Authenticate, DemoMode } from './context';
-export type { Problem } from './errors';
 export { WORKSPACE_HEADER } from './middleware/workspace';
 
 type Defaulted =

@@ -1,23 +1,13 @@
 /**
  * The one mapping from errors to HTTP: every failure leaves the API as RFC 9457
- * problem+json ({ type, title, status, detail }), the shape the client understands. Expected
+ * problem+json, the contract's Problem (core), which the client reads. Expected
  * failures are core's DomainError, whose closed code carries its status and title
  * (DOMAIN_ERRORS); anything else is a bug, logged and answered with a 500.
  */
-import { type DomainError, isDomainError } from '@treeline/core';
+import { type DomainError, isDomainError, type Problem } from '@treeline/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  /** Which fields were wrong, for validation problems. */
-  errors?: Array<{ path: string; message: string }>;
-  [extension: string]: unknown;
-}
 
 /** Members a problem+json body reserves; a DomainError's details never overwrite them. */
 const RESERVED = new Set(['type', 'title', 'status', 'detail']);

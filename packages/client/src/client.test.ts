@@ -4,7 +4,15 @@ import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
 import { createTreeFromTemplate, createWorkspace } from '@treeline/db';
 import { createTestDatabase, type TestDatabase } from '@treeline/db/testing';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createTreelineClient, readProblem, type TreelineClient } from './index';
+import {
+  ApiProblem,
+  createTreelineClient,
+  expectOk,
+  okJson,
+  readProblem,
+  type TreelineClient,
+  toProblem,
+} from './index';
 
 describe('the typed client', () => {
   let t: TestDatabase;
@@ -80,5 +88,42 @@ describe('the typed client', () => {
       headers: { 'content-type': 'application/problem+json' },
     });
     expect(await readProblem(res)).toEqual(body);
+  });
+
+  it('reads the body of a successful call, typed by its route, and throws the problem of a failed one', async () => {
+    const { trees } = await okJson(client.api.trees.$get());
+    expectTypeOf(trees).toEqualTypeOf<TreeSummary[]>();
+    expect(trees.map((tree) => tree.id)).toEqual([treeId]);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const failed = await okJson(client.api.trees[':id'].$get({ param: { id: missing } })).catch(
+      (error: unknown) => error,
+    );
+    expect(failed).toBeInstanceOf(ApiProblem);
+    expect(toProblem(failed)).toMatchObject({ status: 404, title: 'Tree not found' });
+    await expect(
+      expectOk(client.api.trees[':id'].$delete({ param: { id: missing } })),
+    ).rejects.toThrow(ApiProblem);
+  });
+
+  it('says what the server answered when the body is no problem, and when the API is unreachable', async () => {
+    const html = new Response('<html>Bad gateway</html>', {
+      status: 502,
+      statusText: 'Bad Gateway',
+    });
+    expect(await readProblem(html, '/api/trees')).toEqual({
+      type: 'about:blank',
+      title: 'The Treeline API is not reachable',
+      status: 502,
+      detail: 'The server answered 502 to /api/trees. Check that the API is running, then retry.',
+    });
+    const empty = new Response(null, { status: 500 });
+    expect(await readProblem(empty, '/api/metrics')).toMatchObject({
+      title: 'Request failed with status 500',
+      detail: 'The server answered 500 to /api/metrics.',
+    });
+    expect(toProblem(new TypeError('Failed to fetch'))).toMatchObject({
+      status: 0,
+      title: 'Could not reach the Treeline server',
+    });
   });
 });

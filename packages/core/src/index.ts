@@ -10,6 +10,28 @@ export * from './attribution/attribute-sum';
 // Attribution
 export type { Attribution, AttributionMethod, ChildValues } from './attribution/attribution';
 export { preciseSum } from './attribution/attribution';
+// The wire contract: every request and response shape of the API, as zod schemas
+export * from './contract/describes';
+export * from './contract/events/data-changed';
+export * from './contract/health';
+export * from './contract/imports/data-health';
+export * from './contract/imports/import-catalog';
+export * from './contract/imports/import-record';
+export * from './contract/imports/import-result';
+export * from './contract/imports/upload';
+export * from './contract/metrics/dimension-values';
+export * from './contract/metrics/metric';
+export * from './contract/metrics/metric-series';
+export * from './contract/periods';
+export * from './contract/problem';
+export * from './contract/trees/tree-conflict';
+export * from './contract/trees/tree-draft';
+export * from './contract/trees/tree-template';
+export * from './contract/trees/tree-view';
+export * from './contract/trees/tree-view-query';
+export * from './contract/workspace/workspace';
+// Counting rules
+export * from './counting/counting-rules';
 export * from './domain-error';
 // Domain events (the outbox's union)
 export * from './events/domain-event';
@@ -84,6 +106,5 @@ export * from './trees/tree-edge-groups';
 export * from './trees/tree-hygiene-warnings';
 export * from './trees/tree-issue';
 export * from './trees/tree-residuals';
-export * from './trees/tree-view';
 export * from './trees/tree-view-periods';
 export * from './trees/validate-tree';

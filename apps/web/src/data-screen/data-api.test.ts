@@ -11,14 +11,16 @@ describe('refusedResult', () => {
       detail: '1 row has errors; nothing was imported.',
       importId: 'i-1',
       entity: 'activities',
+      mode: 'all_or_nothing',
       rowsRead: 3,
       inserted: 0,
       updated: 0,
       unchanged: 0,
       rejected: 1,
-      excluded: { duplicate: 0 },
+      excluded: { deleted: 0, no_contact: 0, internal_note: 0, system_event: 0, duplicate: 0 },
       errorsTruncated: false,
       message: null,
+      dataVersion: null,
       reportUrl: '/api/imports/i-1/report.csv',
       errors: [
         {
@@ -29,7 +31,7 @@ describe('refusedResult', () => {
           field: 'occurredAt',
           value: 'soon',
           reason: "'soon' is not a date",
-        } as never,
+        },
       ],
     });
     expect(result).toMatchObject({

@@ -11,8 +11,24 @@ const catalog: MetricEntry[] = (BUILT_IN_METRICS as readonly MetricSpec[]).map((
   dimensions: [],
 }));
 const people: Person[] = [
-  { id: 'p1', name: 'Maya Chen', email: 'maya@example.com', role: 'admin', initials: 'MC' },
-  { id: 'p2', name: 'Sam Okafor', email: 'sam@example.com', role: 'editor', initials: 'SO' },
+  {
+    id: 'p1',
+    name: 'Maya Chen',
+    email: 'maya@example.com',
+    role: 'admin',
+    initials: 'MC',
+    status: 'active',
+    invitedAt: null,
+  },
+  {
+    id: 'p2',
+    name: 'Sam Okafor',
+    email: 'sam@example.com',
+    role: 'editor',
+    initials: 'SO',
+    status: 'active',
+    invitedAt: null,
+  },
 ];
 const choice = (key: string): RelationChoice =>
   RELATION_OPTIONS.find((option) => option.key === key)!.choice;

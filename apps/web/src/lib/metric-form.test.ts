@@ -167,7 +167,7 @@ describe('placeMetricProblem', () => {
   it('never loses a problem it cannot place', () => {
     const cycle = problem('metric-cycle', 'a → b → a');
     expect(placeMetricProblem(cycle, named)).toEqual({ fields: {}, callout: cycle });
-    const crash = { type: 'about:blank', title: 'Internal Server Error', status: 500 };
+    const crash = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: '' };
     expect(placeMetricProblem(crash, named)).toEqual({ fields: {}, callout: crash });
   });
 });

@@ -4,36 +4,9 @@
  * the checks the browser can make before asking the server), and where a problem the
  * server answers belongs on the form (a field, or the callout above the buttons).
  */
-import type {
-  MetricDirection,
-  MetricKind,
-  MetricSource,
-  MetricSpec,
-  MetricUnit,
-} from '@treeline/core';
+import type { MetricSource, MetricSpec } from '@treeline/core';
 import type { CustomMetricDefinition, MetricChanges, NewMetric, Problem } from './api';
 
-/** Taken from the API's CreateMetric schema. */
-export const METRIC_SOURCES: readonly MetricSource[] = [
-  'activities',
-  'contacts',
-  'deals',
-  'engagement_events',
-  'capacity',
-];
-export const METRIC_UNITS: readonly MetricUnit[] = [
-  'count',
-  'ratio',
-  'percent',
-  'hours',
-  'duration',
-];
-export const METRIC_DIRECTIONS: readonly MetricDirection[] = [
-  'higher_is_better',
-  'lower_is_better',
-  'within_band',
-];
-export const METRIC_KINDS: readonly MetricKind[] = ['input', 'output'];
 export const DEFINITION_TYPES = [
   'count',
   'count_distinct',
@@ -60,13 +33,8 @@ export interface FilterRow {
   value: string;
 }
 
-export interface MetricFormState {
-  key: string;
-  name: string;
-  description: string;
-  unit: MetricUnit;
-  direction: MetricDirection;
-  kind: MetricKind;
+/** The metric's own fields as the contract has them, and its definition flattened for the form. */
+export interface MetricFormState extends Omit<MetricSpec, 'definition'> {
   type: DefinitionType;
   source: MetricSource;
   column: string;

@@ -1,11 +1,7 @@
 /** The metric form's fields about the metric itself: key, name, description, unit, kind, direction. */
+import { METRIC_DIRECTIONS, METRIC_KINDS, METRIC_UNITS } from '@treeline/core';
 import { DIRECTION_LABELS, KIND_LABELS, UNIT_LABELS } from '../lib/metric-catalog';
-import {
-  METRIC_DIRECTIONS,
-  METRIC_KINDS,
-  METRIC_UNITS,
-  type MetricFormState,
-} from '../lib/metric-form';
+import type { MetricFormState } from '../lib/metric-form';
 import { FormField } from './FormField';
 import type { MetricFormControls } from './use-metric-form';
 

@@ -2,12 +2,12 @@
  * The metric form's definition: its type, then a row aggregate's source, column,
  * percentile and filters, a ratio's numerator and denominator, or a formula.
  */
+import { METRIC_SOURCES } from '@treeline/core';
 import type { CatalogMetric, DimensionValues } from '../lib/api';
 import { DEFINITION_TYPE_LABELS, SOURCE_COLUMNS, SOURCE_LABELS } from '../lib/metric-catalog';
 import {
   DEFINITION_TYPES,
   isRowDefinition,
-  METRIC_SOURCES,
   type MetricFormState,
   needsColumn,
 } from '../lib/metric-form';

@@ -8,20 +8,23 @@
  * was listening.
  */
 import type { QueryClient } from '@tanstack/react-query';
+import { type DataChanged, DataChangedSchema } from '@treeline/core';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { isDataQueryKey } from './query-keys';
 
 /**
  * What `data-changed` carries: the import and its entity (null for a counting-setting
- * change) and the server's data version.
+ * change) and the server's data version (the contract's DataChanged).
  */
-export interface DataChange {
-  importId: string | null;
-  entity: string | null;
-  dataVersion: number;
-  changedFrom: string | null;
-  changedTo: string | null;
+export type DataChange = DataChanged;
+
+function readDataChange(data: string): DataChange | null {
+  try {
+    return DataChangedSchema.safeParse(JSON.parse(data)).data ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** `connecting` before the first answer; `live` while the stream is open. */
@@ -140,13 +143,8 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
     });
     current.addEventListener('data-changed', (event) => {
       if (source !== current) return;
-      let change: DataChange | null = null;
-      try {
-        change = JSON.parse(String(event.data)) as DataChange;
-      } catch {
-        // A change we cannot read is still a change: refetch all the same.
-      }
-      changed(change);
+      // A change we cannot read is still a change: refetch all the same.
+      changed(readDataChange(String(event.data)));
     });
     current.onerror = () => {
       if (source !== current) return;

@@ -7,6 +7,7 @@
  * is one more schema in `domainEventSchema`.
  */
 import { z } from 'zod';
+import { COUNTING_POLICIES } from '../counting/counting-rules';
 import { IMPORT_ENTITIES } from '../ingest/import-entity';
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -24,7 +25,7 @@ export const importCommittedEventSchema = z.object({
   }),
 });
 
-const countingPolicySchema = z.enum(['all_touches', 'manual_only']);
+const countingPolicySchema = z.enum(COUNTING_POLICIES);
 
 /** A change of what counts: the counting policy or the duplicate tolerance (old and new value). */
 export const countingChangedEventSchema = z.object({

@@ -2,10 +2,21 @@
 
 import { formulaReferences } from '../formula/formula-references';
 import { parseFormula } from '../formula/parse-formula';
-import type { MetricDirection, MetricKind, MetricUnit } from '../trees/tree-view';
 
 /** Where rows come from. */
 export type MetricSource = 'activities' | 'contacts' | 'deals' | 'engagement_events' | 'capacity';
+
+/** What a metric's value is measured in. */
+export const METRIC_UNITS = ['count', 'ratio', 'percent', 'hours', 'duration'] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
+
+/** Which way a metric's value is good. */
+export const METRIC_DIRECTIONS = ['higher_is_better', 'lower_is_better', 'within_band'] as const;
+export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
+
+/** Input metrics are moved by people's work; output metrics are its results. */
+export const METRIC_KINDS = ['input', 'output'] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
 
 /** Equality filters on dimensions, e.g. { channel: 'call' }; all must hold. */
 export type DimensionFilter = Record<string, string>;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Grain } from '../trees/tree-view';
 import { comparisonPeriod, samePeriodLastYear } from './comparison-period';
 import { periodLabel } from './period-label';
+import type { Grain } from './periods';
 import { type PeriodOptions, periodContaining, periodLocalDays, previousPeriod } from './periods';
 
 const berlin: PeriodOptions = { timeZone: 'Europe/Berlin' };

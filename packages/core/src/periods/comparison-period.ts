@@ -11,11 +11,11 @@ import {
 } from './periods';
 import { startOfLocalDay } from './zoned-time';
 
-/** What a change compares with: the period before, or the same period last year. */
-export type CompareMode = 'previous' | 'year';
-
 /** Every compare mode, the default first. */
-export const COMPARE_MODES: readonly CompareMode[] = ['previous', 'year'];
+export const COMPARE_MODES = ['previous', 'year'] as const;
+
+/** What a change compares with: the period before, or the same period last year. */
+export type CompareMode = (typeof COMPARE_MODES)[number];
 
 /**
  * The same period a year earlier, counted in whole periods so it lines up with the

@@ -1,8 +1,8 @@
 // Which period a tree shows: the last complete one by default, or the one holding a chosen local date.
 
 import { DomainError } from '../domain-error';
-import type { Grain } from '../trees/tree-view';
 import { type CivilDate, daysInMonth, formatCivilDate } from './civil-date';
+import type { Grain } from './periods';
 import {
   type InstantInput,
   type Period,

@@ -1,9 +1,9 @@
 // Tests for period labels: each grain, ISO week-year edges, fiscal naming, and the PeriodView bridge.
 
 import { describe, expect, it } from 'vitest';
-import type { Grain } from '../trees/tree-view';
 import { periodLabel, weekNumber } from './period-label';
 import { toPeriodView } from './period-view';
+import type { Grain } from './periods';
 import { type PeriodOptions, periodContaining, periodsBetween } from './periods';
 
 const label = (instant: string, grain: Grain, options: PeriodOptions = { timeZone: 'UTC' }) =>

@@ -1,6 +1,6 @@
 // Turns a Period into the tree-view contract's PeriodView: label and "to date" flag included.
 
-import type { PeriodView } from '../trees/tree-view';
+import type { PeriodView } from '../contract/periods';
 import { periodLabel } from './period-label';
 import { type InstantInput, isToDate, type Period, type PeriodOptions } from './periods';
 

@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../domain-error';
-import type { Grain } from '../trees/tree-view';
 import { civilToDayNumber, isoWeekday } from './civil-date';
+import type { Grain } from './periods';
 import {
   GRAINS,
   isToDate,

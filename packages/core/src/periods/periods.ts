@@ -1,7 +1,6 @@
 // Reporting periods (day, week, month, quarter, year) cut in a workspace's IANA time zone as half-open UTC windows.
 
 import { DomainError } from '../domain-error';
-import type { Grain } from '../trees/tree-view';
 import {
   addDays,
   addMonthsToFirst,
@@ -43,7 +42,10 @@ export type InstantInput = Date | string;
 export const DEFAULT_MAX_PERIODS = 1000;
 
 /** Every grain, finest first. */
-export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+/** How long a reporting period is. */
+export type Grain = (typeof GRAINS)[number];
 
 const OFFSET_SUFFIX = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 

@@ -5,6 +5,8 @@
  * not add up, and the bands. Only evaluating the series needs the database (db's
  * buildTreeView); everything here is arithmetic on them.
  */
+
+import type { EdgeView, NodeView, TreeView } from '../contract/trees/tree-view';
 import type { DimensionFilter } from '../metrics/metric-definition';
 import { lastCompletePeriod } from '../periods/focus-period';
 import { toPeriodView } from '../periods/period-view';
@@ -14,7 +16,6 @@ import type { LoadedTree } from './loaded-tree';
 import { nodeBands } from './node-bands';
 import type { NodeSeries } from './node-series';
 import { treeResiduals } from './tree-residuals';
-import type { EdgeView, NodeView, TreeView } from './tree-view';
 import type { TreeViewPeriods } from './tree-view-periods';
 
 export interface TreeViewInput {

@@ -33,7 +33,9 @@ export interface ValueBand {
   max: number | null;
 }
 
-export type BandStatus = 'below' | 'within' | 'above';
+/** Where a value sits against its band. */
+export const BAND_STATUSES = ['below', 'within', 'above'] as const;
+export type BandStatus = (typeof BAND_STATUSES)[number];
 
 /**
  * @example benchmarkMotionByKey('mid_market_outbound')?.min // 8

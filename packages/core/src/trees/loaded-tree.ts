@@ -3,9 +3,13 @@
  * and band, edges with their relation, and the RACI assignments. The db package loads it
  * (loadTree); core turns it and each node's series into the canvas view (assembleTreeView).
  */
-import type { MetricDefinition } from '../metrics/metric-definition';
-import type { NodeBand, NodeRaci } from './tree-draft';
-import type { EdgeRelation, MetricDirection, MetricKind, MetricUnit } from './tree-view';
+import type {
+  MetricDefinition,
+  MetricDirection,
+  MetricKind,
+  MetricUnit,
+} from '../metrics/metric-definition';
+import type { EdgeRelation, NodeBand, NodeRaci } from './tree-draft';
 
 export interface LoadedNode {
   id: string;

@@ -4,11 +4,12 @@
  * where the focus period ends (one more evaluation, for all benchmarked nodes at once),
  * never a weekly value. A tree whose motion is unknown shows its benchmark bands empty.
  */
+
+import type { NodeBandView } from '../contract/trees/tree-view';
 import { outboundWindow } from '../periods/outbound-window';
 import type { Period } from '../periods/periods';
 import { bandStatus, benchmarkBand, benchmarkMotionByKey } from './benchmark-motions';
 import type { LoadedNode, LoadedTree } from './loaded-tree';
-import type { NodeBandView } from './tree-view';
 
 type BandTree = Pick<LoadedTree, 'nodes' | 'motion' | 'outboundWindowDays'>;
 

@@ -2,7 +2,10 @@
 
 import type { DimensionFilter } from '../metrics/metric-definition';
 import type { BenchmarkMotionKey } from './benchmark-motions';
-import type { EdgeRelation } from './tree-view';
+
+/** How a parent node is explained by its children. */
+export const EDGE_RELATIONS = ['sum', 'product', 'ratio', 'segments', 'formula', 'driver'] as const;
+export type EdgeRelation = (typeof EDGE_RELATIONS)[number];
 
 /**
  * RACI owners of a node, as person ids. A node needs exactly one Accountable; `accountable`

@@ -1,13 +1,11 @@
 // Warnings against the common tracking mistakes (docs/product.md §3): they never block a save.
 
+import type { CountingPolicy } from '../counting/counting-rules';
 import type { MetricDefinition } from '../metrics/metric-definition';
 import { metricFactors } from '../metrics/metric-factors';
 import type { TreeDraft, TreeDraftEdge, TreeDraftNode } from './tree-draft';
 import type { TreeIssue } from './tree-issue';
 import type { TreeMetricCatalog } from './validate-tree';
-
-/** The workspace's counting policy for automated sequence emails (docs/product.md §1). */
-export type CountingPolicy = 'all_touches' | 'manual_only';
 
 export interface TreeHygieneOptions {
   /** Default 'all_touches', the workspace default. */

@@ -6,10 +6,11 @@
  * ratios that validation accepted hold exactly, so they only show when the data or a
  * metric changed under the tree. Formula and driver links have no residual.
  */
+
+import type { TreeView } from '../contract/trees/tree-view';
 import type { LoadedTree } from './loaded-tree';
 import type { NodeSeries } from './node-series';
 import { treeEdgeGroups } from './tree-edge-groups';
-import type { TreeView } from './tree-view';
 
 const isClose = (a: number, b: number) =>
   Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));

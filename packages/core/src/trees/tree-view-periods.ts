@@ -7,13 +7,13 @@
 import { DomainError } from '../domain-error';
 import { type CompareMode, comparisonPeriod } from '../periods/comparison-period';
 import { focusPeriod, parseLocalDate, periodsEndingWith } from '../periods/focus-period';
+import type { Grain } from '../periods/periods';
 import {
   type Period,
   type PeriodOptions,
   periodsBetween,
   previousPeriod,
 } from '../periods/periods';
-import type { Grain } from './tree-view';
 
 /** Which periods a tree view shows. */
 export interface TreeViewPeriodRequest {

@@ -6,7 +6,7 @@
  * open editors refetch and the worker's subscribers recompute. A request that changes
  * nothing writes nothing.
  */
-import { DomainError, type DomainEventOf } from '@treeline/core';
+import { DomainError, type DomainEventOf, MAX_DUPLICATE_TOLERANCE_SECONDS } from '@treeline/core';
 import type { Kysely } from 'kysely';
 import { recordDomainEvent } from '../events/domain-event.repository';
 import { refreshActivityRollup } from '../rollups/refresh-activity-rollup';
@@ -18,9 +18,6 @@ export interface CountingSettingsChange {
   countingPolicy?: CountingPolicy;
   duplicateToleranceSeconds?: number;
 }
-
-/** The longest duplicate tolerance: a day. */
-export const MAX_DUPLICATE_TOLERANCE_SECONDS = 86_400;
 
 /**
  * @example

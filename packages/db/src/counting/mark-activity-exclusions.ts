@@ -18,6 +18,7 @@
  * Automated sequence emails are not excluded here: counting them or not is a workspace
  * policy applied when metrics are queried.
  */
+import { EXCLUDED_REASONS } from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { withParallelReads } from '../parallel-reads';
 import type { Database, ExcludedReason } from '../schema/database';
@@ -57,14 +58,6 @@ export interface MarkActivityExclusionsOptions {
 
 /** The temporary table of the rows a pass re-marks, with their new reason (null: counted). */
 const CHANGES_TABLE = 'exclusion_changes';
-
-export const EXCLUDED_REASONS: readonly ExcludedReason[] = [
-  'deleted',
-  'no_contact',
-  'internal_note',
-  'system_event',
-  'duplicate',
-];
 
 /** A count of 0 for every exclusion reason. */
 export function noExclusions(): Record<ExcludedReason, number> {

@@ -3,7 +3,7 @@
  * rows (the downloadable report) and the column mappings a workspace saved. The event a
  * committed import emits lives in the domain-event outbox (events/).
  */
-import type { ImportRowError, RecordedDomainEvent } from '@treeline/core';
+import type { ColumnMapping, ImportRowError, RecordedDomainEvent } from '@treeline/core';
 import type { Kysely, Selectable } from 'kysely';
 import type {
   Database,
@@ -152,7 +152,7 @@ export async function findImportMapping(
 export async function saveImportMapping(
   db: Kysely<Database>,
   workspaceId: string,
-  values: { name: string; entity: ImportEntityName; mapping: unknown },
+  values: { name: string; entity: ImportEntityName; mapping: ColumnMapping },
 ): Promise<ImportMappingRecord> {
   const mapping = JSON.stringify(values.mapping);
   return db

@@ -7,27 +7,12 @@
  */
 import {
   DIMENSIONS,
-  type DimensionKey,
   type DimensionSpec,
-  type DimensionValueKind,
+  type DimensionValue,
+  type DimensionValues,
 } from '@treeline/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema/database';
-
-export interface DimensionValue {
-  value: string;
-  /** How people read it, where the value is an id (a rep's name). */
-  label: string | null;
-  /** Rows holding it (reps for team, contacts for source, deals for stage), where counted. */
-  rows: number | null;
-}
-
-export interface DimensionValues {
-  dimension: DimensionKey;
-  kind: DimensionValueKind;
-  /** Every value it can take, or null for free text not listed (e.g. source_system). */
-  values: DimensionValue[] | null;
-}
 
 /**
  * Free-text dimensions listed from the table that holds them (small tables only: a distinct

@@ -7,10 +7,9 @@ import {
   type DimensionFilter,
   DomainError,
   type Grain,
+  type MetricRangeSeries,
   type PeriodOptions,
-  type PeriodView,
   periodsBetween,
-  type SeriesValues,
   startOfLocalDay,
   toEpochMs,
   toPeriodView,
@@ -31,15 +30,6 @@ export interface MetricRangeQuery {
   splitBy?: string | null;
   /** The clock, for "to date" flags. */
   now?: Date;
-}
-
-export interface MetricRangeSeries extends SeriesValues {
-  metricKey: string;
-  grain: Grain;
-  filter: DimensionFilter;
-  splitBy: string | null;
-  periods: PeriodView[];
-  splits: Array<SeriesValues & { value: string | null }> | null;
 }
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

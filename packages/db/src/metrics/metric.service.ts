@@ -8,6 +8,7 @@ import {
   DomainError,
   isDomainError,
   type MetricCatalog,
+  type MetricEntry,
   type MetricSpec,
   metricCatalog,
   metricDependencies,
@@ -28,12 +29,6 @@ import {
   updateCustomMetric,
 } from './metric.repository';
 import { lockMetricCatalog } from './metric-catalog-lock';
-
-/** A catalog metric with the dimensions it can be filtered and split by. */
-export interface MetricEntry extends CatalogMetricSpec {
-  /** In knownDimensions() order; custom properties as `properties.<key>`. */
-  dimensions: string[];
-}
 
 function withDimensions(catalog: MetricCatalog, spec: CatalogMetricSpec): MetricEntry {
   return { ...spec, dimensions: metricDimensions(catalog, spec.key) };

@@ -6,6 +6,7 @@
  * numeric columns (hours, money) come back as decimal strings, never floats; dates as
  * "YYYY-MM-DD" strings.
  */
+import type { ColumnMapping, CountingPolicy, ExcludedReason } from '@treeline/core';
 import type {
   ColumnType,
   Generated,
@@ -29,15 +30,9 @@ type GeneratedBigId = ColumnType<number, number | string | undefined, number | s
 
 export type Channel = 'call' | 'email' | 'meeting' | 'social' | 'task' | 'note';
 export type Direction = 'outbound' | 'inbound';
-export type ExcludedReason =
-  | 'internal_note'
-  | 'system_event'
-  | 'duplicate'
-  | 'no_contact'
-  | 'deleted';
+export type { CountingPolicy, ExcludedReason };
 export type LifecycleStage = 'lead' | 'contact' | 'opportunity' | 'customer' | 'former_customer';
 export type Segment = 'smb' | 'mid_market' | 'enterprise';
-export type CountingPolicy = 'all_touches' | 'manual_only';
 export type PersonRole = 'admin' | 'editor' | 'viewer';
 export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';
 export type EdgeRelation = 'sum' | 'product' | 'ratio' | 'segments' | 'formula' | 'driver';
@@ -378,7 +373,8 @@ export interface ImportMappingsTable {
   id: Generated<string>;
   name: string;
   entity: ImportEntityName;
-  mapping: Json<unknown>;
+  /** Checked as a column mapping before it is saved. */
+  mapping: Json<ColumnMapping>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }

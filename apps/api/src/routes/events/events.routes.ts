@@ -8,17 +8,18 @@
  * EventSource reconnects by itself after a network drop.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { RecordedDomainEvent } from '@treeline/core';
+import type { DataChanged, RecordedDomainEvent } from '@treeline/core';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../context';
 
 const HEARTBEAT_MS = 15_000;
 
-/** The `data-changed` message for an event, or null for events editors need not hear. */
+/** The `data-changed` message (the contract's DataChanged) for an event, or null for events editors need not hear. */
 function dataChangedMessage(event: RecordedDomainEvent): string | null {
+  const message = (change: DataChanged) => JSON.stringify(change);
   switch (event.type) {
     case 'import.committed':
-      return JSON.stringify({
+      return message({
         importId: event.payload.importId,
         entity: event.payload.entity,
         dataVersion: event.payload.dataVersion,
@@ -26,7 +27,7 @@ function dataChangedMessage(event: RecordedDomainEvent): string | null {
         changedTo: event.payload.changedTo,
       });
     case 'counting.changed':
-      return JSON.stringify({
+      return message({
         importId: null,
         entity: null,
         dataVersion: event.payload.dataVersion,

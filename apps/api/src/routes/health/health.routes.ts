@@ -1,17 +1,9 @@
 /** GET /api/health: is the API up, which database it uses, at which migration level. */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { HealthSchema } from '@treeline/core';
 import { migrationLevel } from '@treeline/db';
 import type { AppEnv } from '../../context';
-
-const Health = z
-  .object({
-    status: z.literal('ok'),
-    database: z.enum(['pglite', 'postgres']),
-    location: z.string().openapi({ description: 'Where the data lives (no password)' }),
-    migration: z.string().nullable().openapi({ description: 'The newest applied migration' }),
-    latestMigration: z.string(),
-  })
-  .openapi('Health');
+import { jsonContent } from '../openapi-content';
 
 const route = createRoute({
   method: 'get',
@@ -19,7 +11,7 @@ const route = createRoute({
   tags: ['system'],
   summary: 'Health, database kind and migration level',
   responses: {
-    200: { content: { 'application/json': { schema: Health } }, description: 'The API is up' },
+    200: jsonContent(HealthSchema, 'The API is up'),
   },
 });
 

@@ -6,19 +6,18 @@
  */
 import { Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { DomainError } from '@treeline/core';
+import {
+  DomainError,
+  ImportEntitySchema,
+  ImportProblemSchema,
+  ImportResultSchema,
+} from '@treeline/core';
 import { readJsonRecords, runImport } from '@treeline/db';
 import type { AppEnv } from '../../context';
-import { ProblemSchema } from '../problem.schema';
-import { ImportEntitySchema, ImportResultSchema } from './import.schema';
+import { jsonContent, problemContent, problemOfKind } from '../openapi-content';
 import { importResultJson, refusedImportResponse } from './import-response';
 
 export const MAX_BULK_ROWS = 100_000;
-
-const problem = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
 
 const bulkRoute = createRoute({
   method: 'post',
@@ -28,9 +27,7 @@ const bulkRoute = createRoute({
   description:
     'Send `Content-Type: application/x-ndjson` (one JSON object per line) or `application/json` (an array). Records use the field names of GET /api/import-fields, instants in ISO 8601 with an offset or Z. Rows are upserted by external id per workspace; the response counts inserted, updated, unchanged, rejected (with reasons) and, for activities, those stored but excluded by the counting rules. `?dryRun=true` reports without writing.',
   request: {
-    params: z.object({
-      entity: ImportEntitySchema.openapi({ param: { name: 'entity', in: 'path' } }),
-    }),
+    params: z.object({ entity: ImportEntitySchema }),
     query: z.object({
       dryRun: z
         .enum(['true', 'false'])
@@ -39,13 +36,16 @@ const bulkRoute = createRoute({
     }),
   },
   responses: {
-    200: {
-      content: { 'application/json': { schema: ImportResultSchema } },
-      description: 'Valid rows committed (or, for a dry run, counted); rejected rows listed',
-    },
-    413: problem('More than 100 000 records'),
-    415: problem('Neither NDJSON nor JSON'),
-    422: problem('The body is not an array of records, or is not JSON'),
+    200: jsonContent(
+      ImportResultSchema,
+      'Valid rows committed (or, for a dry run, counted); rejected rows listed',
+    ),
+    413: problemContent('More than 100 000 records'),
+    415: problemContent('Neither NDJSON nor JSON'),
+    422: problemOfKind(
+      ImportProblemSchema,
+      'The body is not an array of records, or is not JSON; or the import was refused (its counts and first rejected rows)',
+    ),
   },
 });
 
@@ -84,7 +84,7 @@ export const bulkRoutes = new OpenAPIHono<AppEnv>().openapi(bulkRoute, async (c)
     if (result.refusal === 'too_many_rows') {
       throw new DomainError('too_many_rows', result.message ?? 'Too many rows.');
     }
-    return refusedImportResponse(c, result) as never;
+    return refusedImportResponse(c, result);
   }
   return c.json(importResultJson(result), 200);
 });

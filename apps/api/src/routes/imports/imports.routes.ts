@@ -4,7 +4,15 @@
  * workspace saved.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { IMPORT_FIELDS, IMPORT_PRESETS, notFound } from '@treeline/core';
+import {
+  IMPORT_FIELDS,
+  IMPORT_PRESETS,
+  ImportCatalogSchema,
+  ImportRecordSchema,
+  notFound,
+  SavedMappingSchema,
+  SaveMappingBodySchema,
+} from '@treeline/core';
 import {
   deleteImportMapping,
   findImport,
@@ -15,21 +23,9 @@ import {
   saveImportMapping,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
-import { ProblemSchema } from '../problem.schema';
-import {
-  ImportPresetSchema,
-  ImportRecordSchema,
-  SavedMappingSchema,
-  SaveMappingBodySchema,
-} from './import.schema';
-import { importRecordJson } from './import-response';
+import { IdParam, jsonContent, problemContent } from '../openapi-content';
+import { importRecordJson, savedMappingJson } from './import-response';
 import { parseMapping } from './uploads.routes';
-
-const problem = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
-const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const listRoute = createRoute({
   method: 'get',
@@ -37,12 +33,7 @@ const listRoute = createRoute({
   tags: ['imports'],
   summary: 'Recent imports, newest first (committed and refused)',
   responses: {
-    200: {
-      content: {
-        'application/json': { schema: z.object({ imports: z.array(ImportRecordSchema) }) },
-      },
-      description: 'The last 50 imports',
-    },
+    200: jsonContent(z.object({ imports: z.array(ImportRecordSchema) }), 'The last 50 imports'),
   },
 });
 
@@ -53,8 +44,8 @@ const getRoute = createRoute({
   summary: 'One import with its counts',
   request: { params: IdParam },
   responses: {
-    200: { content: { 'application/json': { schema: ImportRecordSchema } }, description: 'It' },
-    404: problem('No such import'),
+    200: jsonContent(ImportRecordSchema, 'It'),
+    404: problemContent('No such import'),
   },
 });
 
@@ -66,7 +57,7 @@ const reportRoute = createRoute({
   request: { params: IdParam },
   responses: {
     200: { content: { 'text/csv': { schema: z.string() } }, description: 'The report' },
-    404: problem('No such import'),
+    404: problemContent('No such import'),
   },
 });
 
@@ -76,17 +67,7 @@ const presetsRoute = createRoute({
   tags: ['imports'],
   summary: 'Column mappings for HubSpot and Salesforce exports, and the fields of each entity',
   responses: {
-    200: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            presets: z.array(ImportPresetSchema),
-            fields: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
-          }),
-        },
-      },
-      description: 'Presets and fields',
-    },
+    200: jsonContent(ImportCatalogSchema, 'Presets and fields'),
   },
 });
 
@@ -96,12 +77,7 @@ const listMappingsRoute = createRoute({
   tags: ['imports'],
   summary: "The workspace's saved column mappings",
   responses: {
-    200: {
-      content: {
-        'application/json': { schema: z.object({ mappings: z.array(SavedMappingSchema) }) },
-      },
-      description: 'By name',
-    },
+    200: jsonContent(z.object({ mappings: z.array(SavedMappingSchema) }), 'By name'),
   },
 });
 
@@ -114,8 +90,8 @@ const saveMappingRoute = createRoute({
     body: { content: { 'application/json': { schema: SaveMappingBodySchema } }, required: true },
   },
   responses: {
-    200: { content: { 'application/json': { schema: SavedMappingSchema } }, description: 'Saved' },
-    422: problem('The mapping is invalid'),
+    200: jsonContent(SavedMappingSchema, 'Saved'),
+    422: problemContent('The mapping is invalid'),
   },
 });
 
@@ -125,7 +101,7 @@ const deleteMappingRoute = createRoute({
   tags: ['imports'],
   summary: 'Delete a saved column mapping',
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, 404: problem('No such mapping') },
+  responses: { 204: { description: 'Deleted' }, 404: problemContent('No such mapping') },
 });
 
 export const importRoutes = new OpenAPIHono<AppEnv>()
@@ -163,27 +139,16 @@ export const importRoutes = new OpenAPIHono<AppEnv>()
           system: p.system,
           entity: p.entity,
           description: p.description,
-          mapping: p.mapping as Record<string, unknown>,
+          mapping: p.mapping,
         })),
-        fields: IMPORT_FIELDS as unknown as Record<string, Array<Record<string, unknown>>>,
+        fields: IMPORT_FIELDS,
       },
       200,
     ),
   )
   .openapi(listMappingsRoute, async (c) => {
     const rows = await listImportMappings(c.get('deps').db, c.get('workspace').id);
-    return c.json(
-      {
-        mappings: rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          entity: r.entity,
-          mapping: r.mapping as Record<string, unknown>,
-          updatedAt: r.updated_at.toISOString(),
-        })),
-      },
-      200,
-    );
+    return c.json({ mappings: rows.map(savedMappingJson) }, 200);
   })
   .openapi(saveMappingRoute, async (c) => {
     const body = c.req.valid('json');
@@ -193,16 +158,7 @@ export const importRoutes = new OpenAPIHono<AppEnv>()
       entity: mapping.entity,
       mapping,
     });
-    return c.json(
-      {
-        id: saved.id,
-        name: saved.name,
-        entity: saved.entity,
-        mapping: saved.mapping as Record<string, unknown>,
-        updatedAt: saved.updated_at.toISOString(),
-      },
-      200,
-    );
+    return c.json(savedMappingJson(saved), 200);
   })
   .openapi(deleteMappingRoute, async (c) => {
     const { id } = c.req.valid('param');

@@ -11,24 +11,23 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
   type ColumnMapping,
   columnMappingSchema,
   DomainError,
   detectPreset,
   IMPORT_PRESETS,
+  ImportProblemSchema,
+  ImportResultSchema,
+  type ImportUploadBody,
+  ImportUploadBodySchema,
+  UploadSchema,
 } from '@treeline/core';
 import { type CsvDelimiter, findImportMapping, importCsv, previewCsv } from '@treeline/db';
 import type { AppDeps, AppEnv } from '../../context';
-import { ProblemSchema } from '../problem.schema';
-import { ImportResultSchema, ImportUploadBodySchema, UploadSchema } from './import.schema';
+import { jsonContent, problemContent, problemOfKind } from '../openapi-content';
 import { importResultJson, refusedImportResponse } from './import-response';
-
-const problem = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
 
 interface UploadMeta {
   fileName: string | null;
@@ -44,9 +43,9 @@ const uploadRoute = createRoute({
   description:
     'Send the file as the raw request body (`Content-Type: text/csv`), its name in `X-File-Name` (percent-encoded when not ASCII). The answer holds the header, the first 20 rows and the preset matching the columns, for choosing a mapping. Files over the server limit (1 GiB by default) are refused: import those with the CLI, which streams any size.',
   responses: {
-    201: { content: { 'application/json': { schema: UploadSchema } }, description: 'Stored' },
-    413: problem('The file is larger than the upload limit'),
-    422: problem('Empty, header only, not UTF-8, or not CSV'),
+    201: jsonContent(UploadSchema, 'Stored'),
+    413: problemContent('The file is larger than the upload limit'),
+    422: problemContent('Empty, header only, not UTF-8, or not CSV'),
   },
 });
 
@@ -59,12 +58,15 @@ const importRoute = createRoute({
     body: { content: { 'application/json': { schema: ImportUploadBodySchema } }, required: true },
   },
   responses: {
-    200: {
-      content: { 'application/json': { schema: ImportResultSchema } },
-      description: 'Committed, or (dryRun) what would happen, with every row error found',
-    },
-    404: problem('No such upload or saved mapping'),
-    422: problem('The import was refused: nothing was written; the body lists the row errors'),
+    200: jsonContent(
+      ImportResultSchema,
+      'Committed, or (dryRun) what would happen, with every row error found',
+    ),
+    404: problemContent('No such upload or saved mapping'),
+    422: problemOfKind(
+      ImportProblemSchema,
+      'The import was refused: nothing was written; the body lists the row errors',
+    ),
   },
 });
 
@@ -132,7 +134,7 @@ export const uploadRoutes = new OpenAPIHono<AppEnv>()
         dryRun: body.dryRun ?? false,
       },
     );
-    if (result.status === 'refused') return refusedImportResponse(c, result) as never;
+    if (result.status === 'refused') return refusedImportResponse(c, result);
     if (result.status === 'committed') await removeUpload(dir, body.uploadId);
     return c.json(importResultJson(result), 200);
   });
@@ -185,7 +187,7 @@ async function removeUpload(dir: string, uploadId: string): Promise<void> {
 async function resolveMapping(
   deps: AppDeps,
   workspaceId: string,
-  body: z.infer<typeof ImportUploadBodySchema>,
+  body: ImportUploadBody,
 ): Promise<ColumnMapping> {
   const given = [body.mapping, body.presetKey, body.mappingId].filter((v) => v !== undefined);
   if (given.length !== 1) {

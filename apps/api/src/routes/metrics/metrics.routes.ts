@@ -4,7 +4,17 @@
  * references and cycles are 422 naming them.
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { isDomainError, type MetricSpec, notFound } from '@treeline/core';
+import {
+  type CreateMetricBody,
+  CreateMetricBodySchema,
+  isDomainError,
+  MetricEntrySchema,
+  MetricRangeSeriesSchema,
+  MetricSeriesQuerySchema,
+  type MetricSpec,
+  notFound,
+  UpdateMetricBodySchema,
+} from '@treeline/core';
 import {
   createMetric,
   deleteMetric,
@@ -14,19 +24,8 @@ import {
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
 import { FILTER_QUERY_DESCRIPTION, filterFromQuery } from '../filter-query';
-import { ProblemSchema } from '../problem.schema';
-import { GrainSchema } from '../trees/tree-view.schema';
-import {
-  CreateMetricBodySchema,
-  MetricSchema,
-  MetricSeriesSchema,
-  UpdateMetricBodySchema,
-} from './metric.schema';
+import { jsonContent, problemContent } from '../openapi-content';
 
-const problem = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
 const KeyParam = z.object({
   key: z
     .string()
@@ -41,10 +40,10 @@ const listRoute = createRoute({
   tags: ['metrics'],
   summary: 'The metric catalog: built-in and custom metrics',
   responses: {
-    200: {
-      content: { 'application/json': { schema: z.object({ metrics: z.array(MetricSchema) }) } },
-      description: 'Built-in metrics first, then custom ones',
-    },
+    200: jsonContent(
+      z.object({ metrics: z.array(MetricEntrySchema) }),
+      'Built-in metrics first, then custom ones',
+    ),
   },
 });
 
@@ -59,10 +58,12 @@ const createMetricRoute = createRoute({
     body: { content: { 'application/json': { schema: CreateMetricBodySchema } }, required: true },
   },
   responses: {
-    201: { content: { 'application/json': { schema: MetricSchema } }, description: 'The metric' },
-    400: problem('The body is malformed'),
-    409: problem('The key is a built-in or an existing metric'),
-    422: problem('The definition does not compile (names the reference, cycle or dimension)'),
+    201: jsonContent(MetricEntrySchema, 'The metric'),
+    400: problemContent('The body is malformed'),
+    409: problemContent('The key is a built-in or an existing metric'),
+    422: problemContent(
+      'The definition does not compile (names the reference, cycle or dimension)',
+    ),
   },
 });
 
@@ -76,12 +77,12 @@ const updateMetricRoute = createRoute({
     body: { content: { 'application/json': { schema: UpdateMetricBodySchema } }, required: true },
   },
   responses: {
-    200: { content: { 'application/json': { schema: MetricSchema } }, description: 'The metric' },
-    404: problem('No such metric'),
-    409: problem(
+    200: jsonContent(MetricEntrySchema, 'The metric'),
+    404: problemContent('No such metric'),
+    409: problemContent(
       'A built-in metric (read-only), or a change that would keep trees using the metric from validating (named, per node)',
     ),
-    422: problem('The definition, or a metric that uses it, does not compile'),
+    422: problemContent('The definition, or a metric that uses it, does not compile'),
   },
 });
 
@@ -93,8 +94,8 @@ const deleteMetricRoute = createRoute({
   request: { params: KeyParam },
   responses: {
     204: { description: 'Deleted' },
-    404: problem('No such metric'),
-    409: problem('A built-in metric, or one a tree or another metric uses (named)'),
+    404: problemContent('No such metric'),
+    409: problemContent('A built-in metric, or one a tree or another metric uses (named)'),
   },
 });
 
@@ -106,31 +107,17 @@ const seriesRoute = createRoute({
   description: `Periods of \`grain\` in the workspace time zone covering [from, to). At most 1000 periods (ten years of days is refused). ${FILTER_QUERY_DESCRIPTION}`,
   request: {
     params: KeyParam,
-    query: z.object({
-      from: z.string().openapi({
-        description: 'Inclusive start: a local date (2026-01-01) or an ISO instant with offset',
-        example: '2026-01-01',
-      }),
-      to: z.string().openapi({ description: 'Exclusive end, same forms', example: '2026-07-01' }),
-      grain: GrainSchema.default('month'),
-      split: z
-        .string()
-        .optional()
-        .openapi({ description: 'A dimension to split by, e.g. channel' }),
-    }),
+    query: MetricSeriesQuerySchema,
   },
   responses: {
-    200: {
-      content: { 'application/json': { schema: MetricSeriesSchema } },
-      description: 'The series',
-    },
-    400: problem('A parameter is malformed'),
-    404: problem('No such metric'),
-    422: problem('Too many periods, an unknown dimension or a bad filter value (named)'),
+    200: jsonContent(MetricRangeSeriesSchema, 'The series'),
+    400: problemContent('A parameter is malformed'),
+    404: problemContent('No such metric'),
+    422: problemContent('Too many periods, an unknown dimension or a bad filter value (named)'),
   },
 });
 
-function specOf(key: string, body: z.infer<typeof CreateMetricBodySchema>): MetricSpec {
+function specOf(key: string, body: CreateMetricBody): MetricSpec {
   return { ...body, key };
 }
 

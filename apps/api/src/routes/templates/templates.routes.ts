@@ -1,8 +1,8 @@
 /** GET /api/templates: the trees a user can start from (templates are data). */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { TREE_TEMPLATES } from '@treeline/core';
+import { TREE_TEMPLATES, TreeTemplateSchema } from '@treeline/core';
 import type { AppEnv } from '../../context';
-import { TreeTemplateSchema } from './template.schema';
+import { jsonContent } from '../openapi-content';
 
 const listRoute = createRoute({
   method: 'get',
@@ -11,12 +11,10 @@ const listRoute = createRoute({
   summary: 'Tree templates',
   description: 'Create a tree from one with POST /api/trees { templateKey }.',
   responses: {
-    200: {
-      content: {
-        'application/json': { schema: z.object({ templates: z.array(TreeTemplateSchema) }) },
-      },
-      description: 'Every template, with its nodes and edges',
-    },
+    200: jsonContent(
+      z.object({ templates: z.array(TreeTemplateSchema) }),
+      'Every template, with its nodes and edges',
+    ),
   },
 });
 

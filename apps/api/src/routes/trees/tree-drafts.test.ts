@@ -1,27 +1,13 @@
-import type { z } from '@hono/zod-openapi';
-import type { TreeDraft, TreeIssue, TreeView } from '@treeline/core';
+import type { TreeRecord as TreeBody, TreeDraft, TreeIssue, TreeView } from '@treeline/core';
 import { createWorkspace, type Workspace } from '@treeline/db';
 import {
   createTestDatabase,
   databaseKindsUnderTest,
   type TestDatabase,
 } from '@treeline/db/testing';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { createApp } from '../../app';
 import { appActingAs } from '../../testing/app-acting-as';
-import type { TreeDraftSchema, TreeIssueSchema } from './tree-draft.schema';
-
-// The OpenAPI schemas and core's contract describe the same JSON.
-expectTypeOf<z.infer<typeof TreeDraftSchema>>().toEqualTypeOf<TreeDraft>();
-expectTypeOf<z.infer<typeof TreeIssueSchema>>().toEqualTypeOf<TreeIssue>();
-
-interface TreeBody extends TreeDraft {
-  id: string;
-  version: number;
-  templateKey: string | null;
-  errors: TreeIssue[];
-  warnings: TreeIssue[];
-}
 
 describe.each(databaseKindsUnderTest())('tree drafts API on %s', (kind) => {
   let t: TestDatabase;

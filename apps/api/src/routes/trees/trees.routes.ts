@@ -6,14 +6,24 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  CreateTreeBodySchema,
   DomainError,
   isDomainError,
   isKnownDimension,
   notFound,
+  RenameTreeBodySchema,
+  SaveTreeBodySchema,
   startOfLocalDay,
+  TreeConflictSchema,
   type TreeDraft,
   type TreeIssue,
+  type TreeRecord,
+  TreeRecordSchema,
+  TreeSummarySchema,
+  TreeValuesQuerySchema,
   type TreeView,
+  TreeViewQuerySchema,
+  TreeViewSchema,
 } from '@treeline/core';
 import {
   cachedTreeView,
@@ -22,30 +32,14 @@ import {
   getTree,
   listTrees,
   renameTree,
+  type TreeRecord as StoredTree,
   saveTree,
-  type TreeRecord,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
 import { FILTER_QUERY_DESCRIPTION, filterFromQuery } from '../filter-query';
-import { ProblemSchema } from '../problem.schema';
-import {
-  CreateTreeBodySchema,
-  RenameTreeBodySchema,
-  SaveTreeBodySchema,
-  TreeConflictSchema,
-  TreeRecordSchema,
-} from './tree-draft.schema';
-import { CompareSchema, GrainSchema, TreeSummarySchema, TreeViewSchema } from './tree-view.schema';
+import { IdParam, jsonContent, problemContent, problemOfKind } from '../openapi-content';
 
-const problem = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-});
-const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
-const treeJson = (description: string) => ({
-  content: { 'application/json': { schema: TreeRecordSchema } },
-  description,
-});
+const treeJson = (description: string) => jsonContent(TreeRecordSchema, description);
 
 const listRoute = createRoute({
   method: 'get',
@@ -53,10 +47,10 @@ const listRoute = createRoute({
   tags: ['trees'],
   summary: 'The trees of the workspace',
   responses: {
-    200: {
-      content: { 'application/json': { schema: z.object({ trees: z.array(TreeSummarySchema) }) } },
-      description: 'Trees, most recently changed first',
-    },
+    200: jsonContent(
+      z.object({ trees: z.array(TreeSummarySchema) }),
+      'Trees, most recently changed first',
+    ),
   },
 });
 
@@ -70,8 +64,8 @@ const createTreeRoute = createRoute({
   },
   responses: {
     201: treeJson('The tree at version 1'),
-    400: problem('The body is malformed'),
-    422: problem('Unknown template, or an empty tree without a name'),
+    400: problemContent('The body is malformed'),
+    422: problemContent('Unknown template, or an empty tree without a name'),
   },
 });
 
@@ -81,7 +75,7 @@ const getTreeRoute = createRoute({
   tags: ['trees'],
   summary: 'A tree as a draft, with its version, errors and hygiene warnings',
   request: { params: IdParam },
-  responses: { 200: treeJson('The tree'), 404: problem('No such tree') },
+  responses: { 200: treeJson('The tree'), 404: problemContent('No such tree') },
 });
 
 const saveTreeRoute = createRoute({
@@ -97,13 +91,13 @@ const saveTreeRoute = createRoute({
   },
   responses: {
     200: treeJson('The saved tree, at its new version'),
-    400: problem('The body is malformed'),
-    404: problem('No such tree'),
-    409: {
-      content: { 'application/problem+json': { schema: TreeConflictSchema } },
-      description: 'The tree changed since the version in the body: what changed',
-    },
-    422: problem(
+    400: problemContent('The body is malformed'),
+    404: problemContent('No such tree'),
+    409: problemOfKind(
+      TreeConflictSchema,
+      'The tree changed since the version in the body: what changed',
+    ),
+    422: problemContent(
       'The tree is invalid: `errors` holds one entry per node or edge (path nodes.<i> / edges.<i>)',
     ),
   },
@@ -118,7 +112,7 @@ const renameTreeRoute = createRoute({
     params: IdParam,
     body: { content: { 'application/json': { schema: RenameTreeBodySchema } }, required: true },
   },
-  responses: { 200: treeJson('The renamed tree'), 404: problem('No such tree') },
+  responses: { 200: treeJson('The renamed tree'), 404: problemContent('No such tree') },
 });
 
 const deleteTreeRoute = createRoute({
@@ -127,11 +121,7 @@ const deleteTreeRoute = createRoute({
   tags: ['trees'],
   summary: 'Delete a tree with its nodes, edges and owners',
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, 404: problem('No such tree') },
-});
-
-const RangeEdge = z.string().regex(/^\d{4}-\d{2}-\d{2}(T.+(Z|[+-]\d{2}:?\d{2}))?$/, {
-  message: 'a date (YYYY-MM-DD, local midnight) or an instant with Z or an offset',
+  responses: { 204: { description: 'Deleted' }, 404: problemContent('No such tree') },
 });
 
 const valuesRoute = createRoute({
@@ -142,19 +132,14 @@ const valuesRoute = createRoute({
   description: `Every period of \`grain\` overlapping [from, to) in the workspace's time zone: per node its values, numerators/denominators, the change of the last period against the one before, each child's contribution to that change, residuals and band status. A date is local midnight in the workspace zone. More than 1000 periods (ten years of days) is a 422. ${FILTER_QUERY_DESCRIPTION}`,
   request: {
     params: IdParam,
-    query: z.object({
-      from: RangeEdge.openapi({ example: '2026-01-01' }),
-      to: RangeEdge.openapi({ example: '2026-04-01' }),
-      grain: GrainSchema.default('month').openapi({ description: 'Period grain (default month)' }),
-    }),
+    query: TreeValuesQuerySchema,
   },
   responses: {
-    200: {
-      content: { 'application/json': { schema: TreeViewSchema } },
-      description: 'The tree with values per period of the range',
-    },
-    404: problem('No such tree'),
-    422: problem('An empty or reversed range, too many periods, or an unknown filter dimension'),
+    200: jsonContent(TreeViewSchema, 'The tree with values per period of the range'),
+    404: problemContent('No such tree'),
+    422: problemContent(
+      'An empty or reversed range, too many periods, or an unknown filter dimension',
+    ),
   },
 });
 
@@ -166,29 +151,12 @@ const viewRoute = createRoute({
   description: `The focus period is the last complete period of \`grain\`, or the one holding \`at\` (a local date in the workspace's time zone); a date in the current, unfinished period or later shows the last complete period (\`latestPeriod\`), never a partial one. Changes and edge contributions compare the focus period with \`previousPeriod\`: the period before (\`compare=previous\`, default) or the same period a year earlier (\`compare=year\`: 52 weeks, 12 months or 4 quarters back). The series ends with the focus period. ${FILTER_QUERY_DESCRIPTION} A tree-wide filter narrows every node; a node's own filter wins on the same dimension.`,
   request: {
     params: IdParam,
-    query: z.object({
-      grain: GrainSchema.default('month').openapi({ description: 'Period grain (default month)' }),
-      periods: z.coerce.number().int().min(2).max(104).default(6).openapi({
-        description: 'How many periods the series holds, ending with the focus (2–104)',
-      }),
-      at: z.string().optional().openapi({
-        description:
-          'A local date (YYYY-MM-DD) inside the period to show; default and latest: the last complete period',
-        example: '2026-09-01',
-      }),
-      compare: CompareSchema.default('previous').openapi({
-        description:
-          'What changes compare with: the period before (previous) or the same period a year earlier (year)',
-      }),
-    }),
+    query: TreeViewQuerySchema,
   },
   responses: {
-    200: {
-      content: { 'application/json': { schema: TreeViewSchema } },
-      description: 'The tree with values',
-    },
-    404: problem('No such tree'),
-    422: problem('`at` is not a date, or the filter names a dimension no metric has'),
+    200: jsonContent(TreeViewSchema, 'The tree with values'),
+    404: problemContent('No such tree'),
+    422: problemContent('`at` is not a date, or the filter names a dimension no metric has'),
   },
 });
 
@@ -206,7 +174,7 @@ function checkedFilter(url: string) {
 }
 
 /** The record as JSON: the draft's fields beside the version. */
-function treeBody(tree: TreeRecord) {
+function treeBody(tree: StoredTree): TreeRecord {
   const { draft, ...rest } = tree;
   return { ...rest, ...draft };
 }
@@ -250,7 +218,7 @@ export const treeRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const { id } = c.req.valid('param');
     const { version, ...draft } = c.req.valid('json');
-    let tree: TreeRecord | null;
+    let tree: StoredTree | null;
     try {
       tree = await saveTree(db, c.get('workspace'), id, { version, draft });
     } catch (error) {

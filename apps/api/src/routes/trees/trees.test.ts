@@ -1,4 +1,3 @@
-import type { z } from '@hono/zod-openapi';
 import { ACTIVITY_PER_CONTACT_TEMPLATE, type TreeView } from '@treeline/core';
 import {
   bumpDataVersion,
@@ -12,13 +11,9 @@ import {
   databaseKindsUnderTest,
   type TestDatabase,
 } from '@treeline/db/testing';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { createApp } from '../../app';
 import { appActingAs } from '../../testing/app-acting-as';
-import type { TreeViewSchema } from './tree-view.schema';
-
-// The OpenAPI schema and core's contract describe the same JSON.
-expectTypeOf<z.infer<typeof TreeViewSchema>>().toEqualTypeOf<TreeView>();
 
 /**
  * Hand-counted fixture in America/New_York; "now" is 15 Nov 2026, so the last complete

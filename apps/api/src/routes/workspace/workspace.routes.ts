@@ -4,43 +4,15 @@
  * duplicate tolerance (every activity is re-marked), in one transaction that also records
  * `counting.changed` (changeCountingSettings), so open editors refetch.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
-  changeCountingSettings,
-  MAX_DUPLICATE_TOLERANCE_SECONDS,
-  type Workspace,
-} from '@treeline/db';
+  type Workspace as WorkspaceJson,
+  WorkspaceSchema,
+  WorkspaceSettingsSchema,
+} from '@treeline/core';
+import { changeCountingSettings, type Workspace } from '@treeline/db';
 import type { AppEnv } from '../../context';
-
-const WorkspaceSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    timeZone: z.string(),
-    weekStart: z.number().int(),
-    fiscalYearStartMonth: z.number().int(),
-    countingPolicy: z.enum(['all_touches', 'manual_only']),
-    duplicateToleranceSeconds: z.number().int(),
-    dataVersion: z.number().int(),
-  })
-  .openapi('Workspace');
-
-const WorkspaceSettingsSchema = z
-  .object({
-    countingPolicy: z.enum(['all_touches', 'manual_only']).optional().openapi({
-      description: 'Count automated sequence emails too (all_touches) or manual touches only',
-    }),
-    duplicateToleranceSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_DUPLICATE_TOLERANCE_SECONDS)
-      .optional()
-      .openapi({
-        description: 'Same contact, rep and channel within this many seconds is a duplicate',
-      }),
-  })
-  .openapi('WorkspaceSettings');
+import { jsonContent } from '../openapi-content';
 
 const route = createRoute({
   method: 'get',
@@ -48,10 +20,7 @@ const route = createRoute({
   tags: ['workspace'],
   summary: 'The current workspace',
   responses: {
-    200: {
-      content: { 'application/json': { schema: WorkspaceSchema } },
-      description: 'The workspace',
-    },
+    200: jsonContent(WorkspaceSchema, 'The workspace'),
   },
 });
 
@@ -64,14 +33,11 @@ const patchRoute = createRoute({
     body: { content: { 'application/json': { schema: WorkspaceSettingsSchema } }, required: true },
   },
   responses: {
-    200: {
-      content: { 'application/json': { schema: WorkspaceSchema } },
-      description: 'The workspace with its new settings (and data version)',
-    },
+    200: jsonContent(WorkspaceSchema, 'The workspace with its new settings (and data version)'),
   },
 });
 
-function workspaceJson(ws: Workspace) {
+function workspaceJson(ws: Workspace): WorkspaceJson {
   return {
     id: ws.id,
     name: ws.name,

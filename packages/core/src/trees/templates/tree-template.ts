@@ -2,8 +2,7 @@
 
 import type { DimensionFilter } from '../../metrics/metric-definition';
 import type { BenchmarkMotionKey } from '../benchmark-motions';
-import type { NodeBand } from '../tree-draft';
-import type { EdgeRelation } from '../tree-view';
+import type { EdgeRelation, NodeBand } from '../tree-draft';
 
 export interface TreeTemplateNode {
   /** Local reference used by the template's edges (and by seeds assigning owners). */
