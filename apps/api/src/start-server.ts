@@ -88,6 +88,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       log(
         `No built web app at ${webRoot}; run \`pnpm build\` to serve the editor. The API still runs.`,
       );
+    const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
     // Domain events recorded by this process or another one sharing the database (another
     // API instance, the CLI), woken at their commit.
     events = new DomainEventFeed(database.db, { listen: database.listen, pollMs: 5000 });
@@ -95,6 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (env.TREELINE_WORKER?.trim() !== '0') {
       worker = await startWorker({
         database,
+        mailer,
         ...(options.subscribers ? { subscribers: options.subscribers } : {}),
       });
     } else {
@@ -131,7 +133,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const address = server.address() as AddressInfo;
     const url = `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${address.port}`;
     const publicUrl = env.TREELINE_PUBLIC_URL?.trim().replace(/\/+$/, '') || url;
-    const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
     const secret = await authSecret(database.db, env.TREELINE_AUTH_SECRET);
     let demo: { workspaceId: string; adminUserId: string } | null = null;
     const auth: TreelineAuth = createTreelineAuth({

@@ -27,6 +27,7 @@ import {
   migrateToLatest,
   openDatabase,
 } from '@treeline/db';
+import { createMailer } from '@treeline/notify';
 import { DURABLE_SUBSCRIBERS, startWorker } from '@treeline/worker';
 import { adminCommand, tokenCommand } from './account-commands';
 import { importCommand } from './import-command';
@@ -104,7 +105,10 @@ async function main(argv: string[]): Promise<void> {
         );
       }
       await withDatabase(async (database) => {
-        const worker = await startWorker({ database });
+        const worker = await startWorker({
+          database,
+          mailer: createMailer({ smtpUrl: process.env.SMTP_URL, from: process.env.MAIL_FROM }),
+        });
         console.log(
           `Worker running on ${database.location} (${DURABLE_SUBSCRIBERS.length} durable subscribers); Ctrl+C stops it.`,
         );

@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './counting/change-counting-settings';
 export * from './counting/mark-activity-exclusions';
+export * from './delivery';
 export * from './demo';
 export * from './errors';
 export * from './events/domain-event.repository';

@@ -1,4 +1,5 @@
 // Background work: the outbox dispatcher, the job queue and the durable subscribers.
+export * from './delivery-sender';
 export * from './dispatch-domain-events';
 export * from './durable-subscribers';
 export * from './job-queue';

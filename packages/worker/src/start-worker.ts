@@ -8,6 +8,8 @@
  */
 import { parseRecordedDomainEvent } from '@treeline/core';
 import type { OpenDatabase } from '@treeline/db';
+import { createMailer, type Mailer } from '@treeline/notify';
+import { DeliverySender } from './delivery-sender';
 import type { DomainEventJobData } from './dispatch-domain-events';
 import { DURABLE_SUBSCRIBERS } from './durable-subscribers';
 import { type JobQueueOptions, openJobQueue } from './job-queue';
@@ -20,6 +22,8 @@ export interface WorkerOptions extends JobQueueOptions {
   subscribers?: readonly Subscriber[];
   /** Dispatches every this many ms besides on NOTIFY (default 5 s). */
   dispatchPollMs?: number;
+  /** Where email deliveries go (default: the server log). */
+  mailer?: Mailer;
 }
 
 export interface RunningWorker {
@@ -43,6 +47,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const boss = await openJobQueue(database, { ...options, onError });
   const workerIds = new Map<string, string>();
   let dispatcher: OutboxDispatcher | null = null;
+  const sender = new DeliverySender({
+    database,
+    mailer: options.mailer ?? createMailer(),
+    pollMs: options.dispatchPollMs ?? 5000,
+    onError,
+  });
   try {
     for (const subscriber of subscribers) {
       const queue = {
@@ -83,7 +93,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
     dispatcher = new OutboxDispatcher(boss, subscribers, database, workerIds, onError);
     await dispatcher.start(options.dispatchPollMs ?? 5000);
+    await sender.start();
   } catch (error) {
+    await sender.stop();
     await dispatcher?.stop();
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     throw error;
@@ -91,6 +103,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const running = dispatcher;
   return {
     async stop() {
+      await sender.stop();
       await running.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },

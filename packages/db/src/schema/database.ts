@@ -154,6 +154,94 @@ export interface WorkspaceApiTokensTable {
   created_by: string | null;
 }
 
+export type AlertStatus = 'open' | 'acknowledged' | 'snoozed' | 'resolved';
+
+export interface AlertsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  tree_id: string;
+  node_id: string;
+  grain: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  direction: 'up' | 'down';
+  /** Whether the move is good or bad news, by the metric's direction. */
+  tone: 'good' | 'bad';
+  title: string;
+  summary: string;
+  /** What moved and why it counts (z, baseline, interval, the test that fired). */
+  detection: Json<unknown>;
+  /** The branch that explains the change: path, shares, recipients. */
+  routing: Json<unknown>;
+  routed_node_id: string;
+  accountable_id: string | null;
+  status: Generated<AlertStatus>;
+  /** Found over history on a first run: recorded, never sent. */
+  backfilled: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+  escalate_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  escalated_to: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  snoozed_until: Timestamp | null;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
+export interface NotificationsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  person_id: string;
+  /** alert, escalation, digest, verdict, score_threshold… */
+  kind: string;
+  /** Why this person got it: to, cc, informed, escalation. */
+  role: string;
+  title: string;
+  body: string;
+  /** Where in the app it leads (a hash address). */
+  link: string | null;
+  alert_id: string | null;
+  created_at: DefaultedTimestamp;
+  read_at: Timestamp | null;
+}
+
+export interface WebhookEndpointsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  name: string;
+  url: string;
+  /** The Standard Webhooks signing secret (whsec_…), shown to the admin who adds it. */
+  secret: string;
+  /** Event types it receives, e.g. ['alert.raised']. */
+  events: string[];
+  enabled: Generated<boolean>;
+  created_at: DefaultedTimestamp;
+}
+
+export type DeliveryChannel = 'email' | 'webhook';
+
+export interface DeliveriesTable {
+  workspace_id: string;
+  /** Every attempt carries it (the webhook-id header), so a receiver drops a repeat. */
+  id: Generated<string>;
+  channel: DeliveryChannel;
+  /** An email address, or a webhook endpoint's id. */
+  target: string;
+  event_type: string;
+  /** What it is about (e.g. 'alert:<id>:to'); with channel and target, unique. */
+  source_key: string;
+  payload: Json<unknown>;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultedTimestamp;
+  leased_until: Timestamp | null;
+  last_error: string | null;
+  created_at: DefaultedTimestamp;
+  delivered_at: Timestamp | null;
+}
+
 export interface InstanceSettingsTable {
   key: string;
   value: string;
@@ -265,6 +353,8 @@ export interface TreesTable {
   version: Generated<number>;
   motion: string | null;
   outbound_window_days: Generated<number>;
+  /** Working days an alert may stay unacknowledged before it escalates to the parent's owner. */
+  escalation_working_days: Generated<number>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;
 }
@@ -406,6 +496,10 @@ export interface Database {
   api_tokens: ApiTokensTable;
   workspace_api_tokens: WorkspaceApiTokensTable;
   instance_settings: InstanceSettingsTable;
+  alerts: AlertsTable;
+  notifications: NotificationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  deliveries: DeliveriesTable;
   reps: RepsTable;
   capacity: CapacityTable;
   contacts: ContactsTable;

@@ -1,0 +1,3 @@
+export * from './delivery.repository';
+export * from './notification.repository';
+export * from './webhook-endpoint.repository';
