@@ -20,6 +20,7 @@ import { dependencies } from './middleware/dependencies';
 import { session } from './middleware/session';
 import { workspace } from './middleware/workspace';
 import { accountRoutes } from './routes/account/account.routes';
+import { alertRoutes } from './routes/alerts/alerts.routes';
 import { dataHealthRoutes } from './routes/data-health/data-health.routes';
 import { dimensionRoutes } from './routes/dimensions/dimensions.routes';
 import { eventRoutes } from './routes/events/events.routes';
@@ -27,6 +28,7 @@ import { healthRoutes } from './routes/health/health.routes';
 import { bulkRoutes } from './routes/imports/bulk.routes';
 import { importRoutes } from './routes/imports/imports.routes';
 import { uploadRoutes } from './routes/imports/uploads.routes';
+import { inboxRoutes } from './routes/inbox/inbox.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
 import { peopleRoutes } from './routes/people/people.routes';
 import { sessionRoutes } from './routes/session/session.routes';
@@ -34,6 +36,7 @@ import { setupRoutes } from './routes/setup/setup.routes';
 import { templateRoutes } from './routes/templates/templates.routes';
 import { tokenRoutes } from './routes/tokens/tokens.routes';
 import { treeRoutes } from './routes/trees/trees.routes';
+import { webhookRoutes } from './routes/webhooks/webhooks.routes';
 import { workspaceRoutes } from './routes/workspace/workspace.routes';
 
 export type { AppDeps, Authenticate, DemoMode } from './context';
@@ -94,7 +97,10 @@ function apiRoutes(deps: AppDeps) {
     .route('/', importRoutes)
     .route('/', dataHealthRoutes)
     .route('/', eventRoutes)
-    .route('/', tokenRoutes);
+    .route('/', tokenRoutes)
+    .route('/', alertRoutes)
+    .route('/', inboxRoutes)
+    .route('/', webhookRoutes);
   return api
     .route('/', healthRoutes)
     .route('/', sessionRoutes)

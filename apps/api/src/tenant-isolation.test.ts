@@ -5,7 +5,7 @@
 // data. Every list A can read is checked to hold none of B's ids, and the live stream
 // refuses B. On PGlite and on PostgreSQL.
 import { createTreelineAuth, type TreelineAuth } from '@treeline/auth';
-import { createWorkspace } from '@treeline/db';
+import { createWorkspace, insertAlerts, insertNotifications } from '@treeline/db';
 import {
   createTestDatabase,
   databaseKindsUnderTest,
@@ -43,6 +43,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/trees/{id}': { name: 'Mine now' },
   'PATCH /api/metrics/{key}': { name: 'Mine now' },
   'PATCH /api/people/{id}': { role: 'viewer' },
+  'POST /api/alerts/{id}/status': { action: 'acknowledge' },
 };
 
 /** A query the route needs to pass validation. */
@@ -58,6 +59,9 @@ interface Ids {
   mapping: string;
   person: string;
   token: string;
+  alert: string;
+  notification: string;
+  webhook: string;
 }
 
 /** Which of B's ids a path parameter takes, by the path it is in. */
@@ -69,6 +73,9 @@ function idFor(path: string, param: string, b: Ids): string | null {
   if (path.startsWith('/api/import-mappings/')) return b.mapping;
   if (path.startsWith('/api/people/')) return b.person;
   if (path.startsWith('/api/tokens/')) return b.token;
+  if (path.startsWith('/api/alerts/')) return b.alert;
+  if (path.startsWith('/api/inbox/')) return b.notification;
+  if (path.startsWith('/api/webhooks/')) return b.webhook;
   return null;
 }
 
@@ -169,6 +176,61 @@ describe.each(databaseKindsUnderTest())('tenant isolation on %s', (kind) => {
         id: string;
       }
     ).id;
+    b.webhook = (
+      (
+        await created(
+          asB('/api/webhooks', {
+            name: 'B hook',
+            url: 'http://127.0.0.1:9/b',
+            events: ['alert.raised'],
+          }),
+        )
+      ).webhook as { id: string }
+    ).id;
+    const bNodes = await t.db
+      .selectFrom('tree_nodes')
+      .select('id')
+      .where('tree_id', '=', b.tree)
+      .execute();
+    const [alert] = await insertAlerts(t.db, [
+      {
+        workspaceId: bAdmin.ws.id,
+        treeId: b.tree,
+        nodeId: bNodes[0]!.id,
+        grain: 'week',
+        periodStart: new Date('2026-11-02T05:00:00Z'),
+        periodEnd: new Date('2026-11-09T05:00:00Z'),
+        direction: 'down',
+        tone: 'bad',
+        title: 'B moved',
+        summary: 'B moved',
+        detection: {},
+        routing: {},
+        routedNodeId: bNodes[0]!.id,
+        accountableId: b.person,
+        backfilled: false,
+        escalateAt: null,
+      },
+    ]);
+    b.alert = alert!.id;
+    await insertNotifications(t.db, [
+      {
+        workspaceId: bAdmin.ws.id,
+        personId: b.person,
+        kind: 'alert',
+        role: 'to',
+        title: 'B moved',
+        body: 'B moved',
+        link: null,
+        alertId: b.alert,
+      },
+    ]);
+    const [notification] = await t.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('workspace_id', '=', bAdmin.ws.id)
+      .execute();
+    b.notification = notification!.id;
     bJson = JSON.stringify(b);
 
     aUserHeaders = { 'x-test-principal': 'a' };

@@ -11,6 +11,9 @@ export * from './attribution/attribute-sum';
 export type { Attribution, AttributionMethod, ChildValues } from './attribution/attribution';
 export { preciseSum } from './attribution/attribution';
 // The wire contract: every request and response shape of the API, as zod schemas
+export * from './contract/alerts/alert';
+export * from './contract/alerts/inbox';
+export * from './contract/alerts/webhook-endpoint';
 export * from './contract/describes';
 export * from './contract/events/data-changed';
 export * from './contract/health';

@@ -1,4 +1,5 @@
 export * from './accounts';
+export * from './alerts';
 export * from './counting/change-counting-settings';
 export * from './counting/mark-activity-exclusions';
 export * from './delivery';

@@ -17,6 +17,14 @@ export const ROUTE_ROLES: Readonly<Record<string, PersonRole>> = {
   'GET /api/tokens': 'admin',
   'POST /api/tokens': 'admin',
   'DELETE /api/tokens/:id': 'admin',
+  'GET /api/webhooks': 'admin',
+  'POST /api/webhooks': 'admin',
+  'DELETE /api/webhooks/:id': 'admin',
+  'POST /api/webhooks/:id/test': 'admin',
+  // A viewer acts on their own alerts and inbox (the routes check whose they are).
+  'POST /api/alerts/:id/status': 'viewer',
+  'POST /api/inbox/:id/read': 'viewer',
+  'POST /api/inbox/read': 'viewer',
 };
 
 /**
