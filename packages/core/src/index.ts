@@ -79,7 +79,11 @@ export * from './metrics/period-buckets';
 export * from './metrics/plan-metric-request';
 export type { FactorExponents } from './metrics/product-factors';
 export * from './metrics/source-dimensions';
+export * from './movements/describe-alert';
 export * from './movements/detect-movement';
+export * from './movements/escalation';
+export * from './movements/plan-tree-alerts';
+export * from './movements/route-movement';
 // Periods
 export * from './periods/civil-date';
 export * from './periods/comparison-period';
