@@ -1,0 +1,5 @@
+export * from './recompute-scores';
+export * from './score-backfill';
+export * from './score-model.repository';
+export * from './score-reads';
+export type { ScoreScope } from './score-sql';
