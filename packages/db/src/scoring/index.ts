@@ -1,4 +1,5 @@
 export * from './recompute-scores';
+export * from './rescore-after-import';
 export * from './score-backfill';
 export * from './score-model.repository';
 export * from './score-reads';
