@@ -185,3 +185,31 @@ export async function scoreLiftTable(
     ...table,
   };
 }
+
+/** The highest-scored contacts of a model, highest first. */
+export async function listScoredContacts(
+  db: Kysely<Database>,
+  workspaceId: string,
+  modelId: string,
+  limit = 25,
+) {
+  const rows = await db
+    .selectFrom('contact_scores as s')
+    .innerJoin('contacts as c', (j) =>
+      j.onRef('c.workspace_id', '=', 's.workspace_id').onRef('c.id', '=', 's.contact_id'),
+    )
+    .select(['s.contact_id', 'c.external_id', 's.score', 's.band', 'c.customer_at'])
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.model_id', '=', modelId)
+    .orderBy('s.score', 'desc')
+    .orderBy('s.contact_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    contactId: Number(r.contact_id),
+    externalId: r.external_id,
+    score: r.score,
+    band: r.band,
+    customer: r.customer_at !== null,
+  }));
+}

@@ -220,3 +220,35 @@ export const ScoreBackfillSchema = z
   })
   .meta({ id: 'ScoreBackfill' });
 export type ScoreBackfillView = z.output<typeof ScoreBackfillSchema>;
+
+/** The editor's preview: rules as typed so far (each checked on its own). */
+export const RulePreviewRequestSchema = z
+  .object({ rules: z.array(z.unknown()).max(100) })
+  .meta({ id: 'RulePreviewRequest' });
+
+export const ScoreModelListSchema = z
+  .object({ models: z.array(ScoreModelSchema) })
+  .meta({ id: 'ScoreModelList' });
+
+export const ScoredContactsSchema = z
+  .object({
+    contacts: z.array(
+      z.object({
+        contactId: z.number().int(),
+        externalId: z.string(),
+        score: z.number(),
+        band: z.string(),
+        customer: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'ScoredContacts' });
+
+export const RecomputeOutcomeSchema = z
+  .object({
+    scored: z.number().int(),
+    changed: z.number().int(),
+    crossings: z.number().int(),
+    notified: z.number().int(),
+  })
+  .meta({ id: 'RecomputeOutcome' });
