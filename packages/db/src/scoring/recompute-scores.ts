@@ -80,6 +80,8 @@ export async function recomputeScoresIn(
       on o.workspace_id = ${workspaceId}::uuid and o.model_id = ${modelId}::uuid and o.contact_id = n.contact_id`.execute(
     trx,
   );
+  // Statistics for the statements that join it (without, they plan for one row).
+  await sql`analyze score_new`.execute(trx);
   const { rows: counts } = await sql<{ scored: number; changed: number }>`
     select count(*)::int as scored, count(*) filter (where fresh or score <> old_score)::int as changed
     from score_new`.execute(trx);

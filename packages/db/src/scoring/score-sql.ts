@@ -159,7 +159,7 @@ function contributionsBody(options: ScoreQueryOptions): RawBuilder<unknown> {
         select e.contact_id, ${sql.join(counts)}
         from (
           select distinct e.contact_id, e.type, e.occurred_at, e.properties
-          from engagement_events e join scope s on s.id = e.contact_id
+          from engagement_events e join contacts c on ${contactsOfScope(options, sql`e.contact_id`)}
           where e.workspace_id = ${workspaceId}::uuid and e.occurred_at <= ${asOf}::timestamptz
             and e.type = any(${types}::text[])
         ) e
@@ -179,7 +179,7 @@ function contributionsBody(options: ScoreQueryOptions): RawBuilder<unknown> {
     parts.push(sql`select ac.contact_id, x.rule, x.matches, x.points
       from (
         select a.contact_id, ${sql.join(counts)}
-        from activities a join scope s on s.id = a.contact_id
+        from activities a join contacts c on ${contactsOfScope(options, sql`a.contact_id`)}
         where a.workspace_id = ${workspaceId}::uuid and a.occurred_at <= ${asOf}::timestamptz
           and a.excluded_reason is null and a.deleted_at is null
         group by a.contact_id
@@ -189,6 +189,15 @@ function contributionsBody(options: ScoreQueryOptions): RawBuilder<unknown> {
   return parts.length > 0
     ? sql.join(parts, sql` union all `)
     : sql`select null::bigint as contact_id, null::int as rule, 0 as matches, 0::float8 as points where false`;
+}
+
+/** The join condition of contacts `c` of the scope (joined directly, not through the CTE: its row estimate would plan a nested loop over it). */
+function contactsOfScope(
+  options: ScoreQueryOptions,
+  contactId: RawBuilder<unknown>,
+): RawBuilder<boolean> {
+  return sql<boolean>`c.workspace_id = ${options.workspaceId}::uuid and c.id = ${contactId}
+    and c.deleted_at is null and c.created_at <= ${options.asOf}::timestamptz and ${scopeFilter(options)}`;
 }
 
 function scopeCte(options: ScoreQueryOptions): RawBuilder<unknown> {
@@ -205,11 +214,15 @@ export function contactScoresSql(options: ScoreQueryOptions): RawBuilder<{
   contact_id: number;
   score: number;
 }> {
+  // Summed per contact before the join, and materialized: the planner must not re-run the
+  // grouped passes once per contact of a nested loop.
   return sql`with ${scopeCte(options)},
-    contributions as (${contributionsBody(options)})
-    select s.id as contact_id, coalesce(sum(k.points), 0)::float8 as score
-    from scope s left join contributions k on k.contact_id = s.id
-    group by s.id`;
+    contributions as materialized (
+      select k.contact_id, sum(k.points) as score from (${contributionsBody(options)}) k
+      group by k.contact_id
+    )
+    select s.id as contact_id, coalesce(k.score, 0)::float8 as score
+    from scope s left join contributions k on k.contact_id = s.id`;
 }
 
 /** The band of `score` (SQL) by the model's bands: the last whose lowest score it reaches. */
