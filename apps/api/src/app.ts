@@ -31,6 +31,7 @@ import { uploadRoutes } from './routes/imports/uploads.routes';
 import { inboxRoutes } from './routes/inbox/inbox.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
 import { peopleRoutes } from './routes/people/people.routes';
+import { scoringRoutes } from './routes/scoring/scoring.routes';
 import { sessionRoutes } from './routes/session/session.routes';
 import { setupRoutes } from './routes/setup/setup.routes';
 import { templateRoutes } from './routes/templates/templates.routes';
@@ -100,7 +101,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/', tokenRoutes)
     .route('/', alertRoutes)
     .route('/', inboxRoutes)
-    .route('/', webhookRoutes);
+    .route('/', webhookRoutes)
+    .route('/', scoringRoutes);
   return api
     .route('/', healthRoutes)
     .route('/', sessionRoutes)

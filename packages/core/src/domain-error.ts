@@ -77,6 +77,8 @@ export const DOMAIN_ERRORS = {
   wrong_delimiter: { status: 422, title: 'Wrong delimiter' },
   malformed_csv: { status: 422, title: 'Malformed CSV' },
   malformed_body: { status: 422, title: 'Malformed body' },
+  // Contact scoring
+  invalid_score_model: { status: 422, title: 'Invalid score model' },
 } as const satisfies Record<string, { status: DomainErrorStatus; title: string }>;
 
 /** Stable, machine-readable reasons a domain rule was broken (snake_case). */

@@ -29,6 +29,7 @@ export * from './contract/metrics/metric';
 export * from './contract/metrics/metric-series';
 export * from './contract/periods';
 export * from './contract/problem';
+export * from './contract/scoring/score-model';
 export * from './contract/trees/tree-conflict';
 export * from './contract/trees/tree-draft';
 export * from './contract/trees/tree-template';
@@ -108,6 +109,8 @@ export * from './periods/period-label';
 export * from './periods/period-view';
 export * from './periods/periods';
 export * from './periods/zoned-time';
+// Contact scoring
+export * from './scoring';
 export * from './trees/assemble-tree-view';
 export * from './trees/benchmark-motions';
 export * from './trees/diff-tree-drafts';

@@ -41,10 +41,17 @@ export const countingChangedEventSchema = z.object({
   }),
 });
 
+/** A backfill of a score model over history was asked for (its progress is its row). */
+export const scoreBackfillRequestedEventSchema = z.object({
+  type: z.literal('score.backfill_requested'),
+  payload: z.object({ modelId: z.string(), backfillId: z.string() }),
+});
+
 /** Every domain event, told apart by `type`. */
 export const domainEventSchema = z.discriminatedUnion('type', [
   importCommittedEventSchema,
   countingChangedEventSchema,
+  scoreBackfillRequestedEventSchema,
 ]);
 
 export type DomainEvent = z.infer<typeof domainEventSchema>;
@@ -81,5 +88,7 @@ export function changesWorkspaceData(event: DomainEvent): boolean {
     case 'import.committed':
     case 'counting.changed':
       return true;
+    case 'score.backfill_requested':
+      return false;
   }
 }
