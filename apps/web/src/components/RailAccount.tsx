@@ -74,6 +74,7 @@ export function RailAccount({
         className={`rail__item rail__item--link rail__me${active ? ' is-active' : ''}`}
         aria-current={active ? 'page' : undefined}
         onClick={onOpenAccount}
+        aria-label={`Your account: ${scope.person.name}, ${ROLE_LABELS[scope.role]}`}
         title="Your account"
       >
         <UserRound aria-hidden size={16} />

@@ -67,7 +67,8 @@ export function SessionGate() {
           signedIn ? (
             <WorkspaceGate slug={params.slug} session={session.data} />
           ) : (
-            <Redirect to={signInFirst} replace />
+            // `~`: out of the workspace's nested routes, to the app's own sign-in page.
+            <Redirect to={`~${signInFirst}`} replace />
           )
         }
       </Route>
