@@ -4,6 +4,7 @@
  * else. In the demo there are no passwords: it says so and offers "View as" instead.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
 import { accountQuery, sessionQuery } from '../server-data/queries';
@@ -27,7 +28,11 @@ export function AccountScreen() {
     () => accountApi.signOut(),
     () => void resetSession(queryClient),
   );
-  const others = useSubmit(() => accountApi.signOutOtherSessions());
+  const [othersEnded, setOthersEnded] = useState(false);
+  const others = useSubmit(
+    () => accountApi.signOutOtherSessions(),
+    () => setOthersEnded(true),
+  );
 
   if (demoAdmin) {
     return (
@@ -73,6 +78,11 @@ export function AccountScreen() {
           Signing out everywhere else ends your sessions on other browsers and devices.
         </p>
         <FormProblem problem={signOut.problem ?? others.problem} />
+        {othersEnded ? (
+          <p className="admin-form__done" role="status">
+            Your other sessions have ended; this one stays signed in.
+          </p>
+        ) : null}
         <div className="admin-form__row">
           <button type="button" className="button" onClick={() => void signOut.submit()}>
             Sign out
