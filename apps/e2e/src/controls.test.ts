@@ -143,7 +143,9 @@ describe('the period controls of the tree canvas', () => {
     await page.screenshot({ path: join(artifacts, 'controls-earlier-vs-last-year.png') });
 
     // The address names the controls; a reload keeps them.
-    expect(new URL(page.url()).hash).toMatch(/^#\/trees\/[\w-]+\?at=\d{4}-\d{2}-01&compare=year$/);
+    expect(new URL(page.url()).hash).toMatch(
+      /^#\/w\/demo\/trees\/[\w-]+\?at=\d{4}-\d{2}-01&compare=year$/,
+    );
     await page.reload();
     await rootValue.waitFor({ timeout: 30_000 });
     await expect.poll(() => periodLabel.textContent(), { timeout: 30_000 }).toBe(third);

@@ -27,7 +27,7 @@ describe('a revenue lead reads a metric over time and by its parts', () => {
     await page.locator('[data-metric-key="activity_per_contact"]').click();
     await page.getByRole('link', { name: 'Open metric page' }).click();
 
-    expect(new URL(page.url()).hash).toBe('#/metrics/activity_per_contact');
+    expect(new URL(page.url()).hash).toBe('#/w/demo/metrics/activity_per_contact');
     await page.getByRole('heading', { name: 'Activity volume per contact', level: 2 }).waitFor();
 
     // The line is drawn (recharts, loaded on demand) with a point per month.
@@ -137,7 +137,7 @@ describe('a revenue lead reads a metric over time and by its parts', () => {
     await page.screenshot({ path: join(artifacts, 'node-panel-charts.png') });
 
     await panel.getByRole('link', { name: 'Open metric page' }).click();
-    expect(new URL(page.url()).hash).toBe('#/metrics/activity_per_contact');
+    expect(new URL(page.url()).hash).toBe('#/w/demo/metrics/activity_per_contact');
     await page.getByTestId('metric-line-chart').waitFor({ timeout: 30_000 });
 
     // Back in the browser returns to the canvas, the node still selected.

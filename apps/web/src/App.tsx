@@ -1,48 +1,15 @@
 /**
- * The app: the query cache's live connection (new data invalidates what it makes stale),
- * the editors of the trees opened in this page, the router over the address's hash, and
- * the shell. Leaving the page with unsaved edits in any tree asks first.
+ * The app: the router over the address's hash, and what it opens for whoever is asking
+ * (session/SessionGate.tsx): the signed-out pages, or a workspace's app.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Router } from 'wouter';
-import { AppShell } from './app/AppShell';
-import { TreeEditorStoresProvider } from './editor/TreeEditorProvider';
-import { createTreeEditorStores } from './editor/tree-editor-stores';
-import type { MetricEntry } from './lib/api';
 import { useHashLocation } from './routes/hash-location';
-import { useLiveDataConnection } from './server-data/live-data';
-import { queryKeys } from './server-data/query-keys';
+import { SessionGate } from './session/SessionGate';
 
 export function App() {
-  const queryClient = useQueryClient();
-  useLiveDataConnection(queryClient);
-  const [stores] = useState(() =>
-    createTreeEditorStores({
-      // The catalog as last read: the editor names new nodes and checks links with it.
-      catalog: () =>
-        new Map(
-          (queryClient.getQueryData<MetricEntry[]>(queryKeys.metrics()) ?? []).map((metric) => [
-            metric.key,
-            metric,
-          ]),
-        ),
-    }),
-  );
-
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (stores.anyDirty()) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [stores]);
-
   return (
     <Router hook={useHashLocation}>
-      <TreeEditorStoresProvider stores={stores}>
-        <AppShell />
-      </TreeEditorStoresProvider>
+      <SessionGate />
     </Router>
   );
 }

@@ -11,6 +11,11 @@ export * from './attribution/attribute-sum';
 export type { Attribution, AttributionMethod, ChildValues } from './attribution/attribution';
 export { preciseSum } from './attribution/attribution';
 // The wire contract: every request and response shape of the API, as zod schemas
+export * from './contract/account/account';
+export * from './contract/account/api-token';
+export * from './contract/account/person';
+export * from './contract/account/roles';
+export * from './contract/account/session';
 export * from './contract/alert-rule';
 export * from './contract/alerts/alert';
 export * from './contract/alerts/inbox';

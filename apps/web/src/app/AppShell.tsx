@@ -11,7 +11,7 @@ import { LeftRail, type Section } from '../components/LeftRail';
 import { NewTreeDialog } from '../components/NewTreeDialog';
 import { useTreeEditorStores } from '../editor/TreeEditorProvider';
 import { api } from '../lib/api';
-import { hashPath, hashSearch } from '../routes/hash-location';
+import { hashSearch } from '../routes/hash-location';
 import { paths, ROUTES } from '../routes/paths';
 import { treeControlsFromSearch } from '../routes/tree-controls';
 import { queryKeys } from '../server-data/query-keys';
@@ -22,11 +22,24 @@ import { useOpenTree } from './use-open-tree';
 export function AppShell() {
   const queryClient = useQueryClient();
   const stores = useTreeEditorStores();
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
   const { trees, tree, onTreeScreen } = useOpenTree();
   const [onMetrics] = useRoute(ROUTES.metricsSection);
   const [onData] = useRoute(ROUTES.data);
-  const section: Section = onMetrics ? 'metrics' : onData ? 'data' : 'trees';
+  const [onPeople] = useRoute(ROUTES.people);
+  const [onTokens] = useRoute(ROUTES.tokens);
+  const [onAccount] = useRoute(ROUTES.account);
+  const section: Section = onMetrics
+    ? 'metrics'
+    : onData
+      ? 'data'
+      : onPeople
+        ? 'people'
+        : onTokens
+          ? 'tokens'
+          : onAccount
+            ? 'account'
+            : 'trees';
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<TreeSummary | null>(null);
   /** What to do once the open tree's unsaved edits are discarded. */
@@ -50,16 +63,8 @@ export function AppShell() {
   };
   const openSection = (next: Section) => {
     // A tree just opened from the rail is on the trees screen already.
-    if (next === 'trees' && hashPath(window.location.hash).startsWith('/trees')) return;
-    navigate(
-      next === 'metrics'
-        ? paths.metrics()
-        : next === 'data'
-          ? paths.data()
-          : tree
-            ? paths.tree(tree.id)
-            : paths.trees(),
-    );
+    if (next === 'trees' && location.startsWith('/trees')) return;
+    navigate(next === 'trees' ? (tree ? paths.tree(tree.id) : paths.trees()) : paths[next]());
   };
 
   return (
@@ -72,6 +77,7 @@ export function AppShell() {
         onOpenTree={openTree}
         onNewTree={() => guard(() => setCreating(true))}
         onDeleteTree={setDeleting}
+        onSwitchWorkspace={(slug) => guard(() => navigate(`~/w/${slug}/trees`))}
       />
       <AppRoutes trees={trees} tree={tree} onNewTree={() => guard(() => setCreating(true))} />
       {creating ? (

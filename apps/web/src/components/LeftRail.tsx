@@ -1,7 +1,9 @@
 /**
  * The left rail: the wordmark, the product's sections (RAIL_SECTIONS: live ones open a
  * screen; the others are shown, disabled, so the shape of the product is visible), and the
- * workspace's trees under Trees, with "New tree" and a delete button per tree.
+ * workspace's trees under Trees, with "New tree" and a delete button per tree (for editors
+ * and admins), the workspace switcher, People and API tokens (admins), and who is signed
+ * in: their account, the demo's badge and its "View as".
  */
 
 import type { TreeSummary } from '@treeline/core';
@@ -11,16 +13,21 @@ import {
   Gauge,
   GitBranch,
   Inbox,
+  KeyRound,
   type LucideIcon,
   Network,
   Plus,
+  Users,
 } from 'lucide-react';
 import type { Resource } from '../server-data/resource';
+import { usePermission } from '../session/workspace-scope';
+import { RailAccount } from './RailAccount';
 import { TreeList } from './TreeList';
 import { Wordmark } from './Wordmark';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 /** The live sections of the app; a new screen adds its id here and to RAIL_SECTIONS. */
-export type Section = 'trees' | 'metrics' | 'data';
+export type Section = 'trees' | 'metrics' | 'data' | 'people' | 'tokens' | 'account';
 
 /** The rail's items, in order: a live section opens its screen, `soon` ones are disabled. */
 export const RAIL_SECTIONS: ReadonlyArray<
@@ -34,6 +41,17 @@ export const RAIL_SECTIONS: ReadonlyArray<
   { id: 'data', label: 'Data', icon: Database },
 ];
 
+/** The workspace's own settings, under the sections; `admin` ones only for admins. */
+export const RAIL_WORKSPACE_SECTIONS: ReadonlyArray<{
+  id: Section;
+  label: string;
+  icon: LucideIcon;
+  admin: boolean;
+}> = [
+  { id: 'people', label: 'People', icon: Users, admin: false },
+  { id: 'tokens', label: 'API tokens', icon: KeyRound, admin: true },
+];
+
 export function LeftRail({
   section,
   onOpenSection,
@@ -42,6 +60,7 @@ export function LeftRail({
   onOpenTree,
   onNewTree,
   onDeleteTree,
+  onSwitchWorkspace,
 }: {
   section: Section;
   onOpenSection: (section: Section) => void;
@@ -50,10 +69,15 @@ export function LeftRail({
   onOpenTree: (treeId: string) => void;
   onNewTree: () => void;
   onDeleteTree: (tree: TreeSummary) => void;
+  /** Opens another workspace of the user's (after any unsaved edits are settled). */
+  onSwitchWorkspace: (slug: string) => void;
 }) {
+  const edit = usePermission('editor');
+  const admin = usePermission('admin');
   return (
     <nav className="rail" aria-label="Main">
       <Wordmark />
+      <WorkspaceSwitcher onSwitch={onSwitchWorkspace} />
       <ul className="rail__nav">
         {RAIL_SECTIONS.map((item) =>
           item.id === null ? (
@@ -67,15 +91,17 @@ export function LeftRail({
                   active={section === 'trees'}
                   onOpen={() => onOpenSection('trees')}
                 />
-                <button
-                  type="button"
-                  className="rail__action"
-                  onClick={onNewTree}
-                  aria-label="New tree"
-                  title="New tree"
-                >
-                  <Plus aria-hidden size={14} />
-                </button>
+                {edit.allowed ? (
+                  <button
+                    type="button"
+                    className="rail__action"
+                    onClick={onNewTree}
+                    aria-label="New tree"
+                    title="New tree"
+                  >
+                    <Plus aria-hidden size={14} />
+                  </button>
+                ) : null}
               </div>
               <TreeList
                 trees={trees}
@@ -84,7 +110,7 @@ export function LeftRail({
                   onOpenTree(treeId);
                   onOpenSection('trees');
                 }}
-                onDeleteTree={onDeleteTree}
+                onDeleteTree={edit.allowed ? onDeleteTree : null}
               />
             </li>
           ) : (
@@ -99,6 +125,19 @@ export function LeftRail({
           ),
         )}
       </ul>
+      <ul className="rail__nav rail__nav--workspace" aria-label="Workspace">
+        {RAIL_WORKSPACE_SECTIONS.filter((item) => !item.admin || admin.allowed).map((item) => (
+          <li key={item.id}>
+            <SectionItem
+              label={item.label}
+              icon={item.icon}
+              active={section === item.id}
+              onOpen={() => onOpenSection(item.id)}
+            />
+          </li>
+        ))}
+      </ul>
+      <RailAccount active={section === 'account'} onOpenAccount={() => onOpenSection('account')} />
       <span id="rail-coming-soon" className="visually-hidden">
         coming soon
       </span>

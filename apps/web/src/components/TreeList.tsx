@@ -13,7 +13,8 @@ export function TreeList({
   trees: Resource<TreeSummary[]>;
   activeTreeId: string | null;
   onOpenTree: (treeId: string) => void;
-  onDeleteTree: (tree: TreeSummary) => void;
+  /** Null when the person may not delete trees (a viewer): no delete buttons. */
+  onDeleteTree: ((tree: TreeSummary) => void) | null;
 }) {
   if (trees.status === 'loading') {
     return (
@@ -28,7 +29,11 @@ export function TreeList({
     return <p className="tree-list__note">Trees could not be loaded.</p>;
   }
   if (trees.data.length === 0) {
-    return <p className="tree-list__note">No trees yet. Start one with +.</p>;
+    return (
+      <p className="tree-list__note">
+        {onDeleteTree ? 'No trees yet. Start one with +.' : 'No trees yet; an editor starts them.'}
+      </p>
+    );
   }
   return (
     <ul className="tree-list" aria-label="Trees">
@@ -47,15 +52,17 @@ export function TreeList({
               <span className="visually-hidden"> nodes</span>
             </span>
           </button>
-          <button
-            type="button"
-            className="tree-list__delete"
-            onClick={() => onDeleteTree(tree)}
-            aria-label={`Delete ${tree.name}`}
-            title="Delete tree…"
-          >
-            <Trash2 aria-hidden size={13} />
-          </button>
+          {onDeleteTree ? (
+            <button
+              type="button"
+              className="tree-list__delete"
+              onClick={() => onDeleteTree(tree)}
+              aria-label={`Delete ${tree.name}`}
+              title="Delete tree…"
+            >
+              <Trash2 aria-hidden size={13} />
+            </button>
+          ) : null}
         </li>
       ))}
     </ul>

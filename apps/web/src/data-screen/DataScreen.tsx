@@ -8,11 +8,13 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import { EditGuard, ViewOnlyNote } from '../components/EditGuard';
 import { SkeletonLine } from '../components/Skeleton';
 import { invalidateDataQueries } from '../server-data/live-data';
 import { countingSettingsQuery } from '../server-data/queries';
 import { queryKeys } from '../server-data/query-keys';
 import { resourceOf } from '../server-data/resource';
+import { usePermission } from '../session/workspace-scope';
 import { CountingSettingsForm } from './CountingSettingsForm';
 import { ImportFlow } from './ImportFlow';
 import { ImportHistory } from './ImportHistory';
@@ -29,14 +31,19 @@ export function DataScreen() {
   const queryClient = useQueryClient();
   const settings = resourceOf(useScreenQuery(countingSettingsQuery()));
   const refresh = () => void invalidateDataQueries(queryClient);
+  const canImport = usePermission('editor').allowed;
 
   return (
     <div className="data-screen">
       <div className="data-screen__main">
-        <ImportFlow
-          workspaceTimeZone={settings.status === 'success' ? settings.data.timeZone : 'UTC'}
-          onImported={refresh}
-        />
+        {canImport ? (
+          <ImportFlow
+            workspaceTimeZone={settings.status === 'success' ? settings.data.timeZone : 'UTC'}
+            onImported={refresh}
+          />
+        ) : (
+          <ViewOnlyNote />
+        )}
         <ImportHistory />
       </div>
       <aside className="data-screen__side" aria-label="Data health and counting">
@@ -50,13 +57,15 @@ export function DataScreen() {
         >
           <DataHealthPanel />
         </Suspense>
-        <CountingSettingsForm
-          settings={settings}
-          onSaved={(saved) => {
-            queryClient.setQueryData(queryKeys.countingSettings(), saved);
-            refresh();
-          }}
-        />
+        <EditGuard needed="admin" sayWhy>
+          <CountingSettingsForm
+            settings={settings}
+            onSaved={(saved) => {
+              queryClient.setQueryData(queryKeys.countingSettings(), saved);
+              refresh();
+            }}
+          />
+        </EditGuard>
       </aside>
     </div>
   );

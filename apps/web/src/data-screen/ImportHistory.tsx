@@ -7,6 +7,7 @@ import { Download, History } from 'lucide-react';
 import { useId } from 'react';
 import { ProblemState } from '../components/ProblemState';
 import { SkeletonLine } from '../components/Skeleton';
+import { workspaceUrl } from '../lib/request-workspace';
 import { importsQuery } from '../server-data/queries';
 import { resourceOf } from '../server-data/resource';
 import { useScreenQuery } from '../server-data/use-screen-query';
@@ -116,7 +117,7 @@ export function ImportHistory() {
                     </td>
                     <td>
                       {record.reportUrl ? (
-                        <a className="link-button" href={record.reportUrl} download>
+                        <a className="link-button" href={workspaceUrl(record.reportUrl)} download>
                           <Download aria-hidden size={12} />
                           Report
                           <span className="visually-hidden">

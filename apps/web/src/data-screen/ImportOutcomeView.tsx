@@ -4,6 +4,7 @@
  * and the row errors (row, column, value, reason) with the report of every rejected row.
  */
 import { CircleAlert, CircleCheck, Download } from 'lucide-react';
+import { workspaceUrl } from '../lib/request-workspace';
 import type { ImportResult } from './data-api';
 import { ENTITY_LABELS, excludedReasonLabel, excludedTotal, formatCount } from './data-format';
 
@@ -75,7 +76,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'b
 
 function ReportLink({ href }: { href: string }) {
   return (
-    <a className="button button--small outcome__report" href={href} download>
+    <a className="button button--small outcome__report" href={workspaceUrl(href)} download>
       <Download aria-hidden size={13} />
       Download report
     </a>

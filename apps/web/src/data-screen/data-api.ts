@@ -18,6 +18,7 @@ import {
   type Workspace,
 } from '@treeline/core';
 import type { Problem } from '../lib/api';
+import { requestWorkspace, WORKSPACE_HEADER, withWorkspace } from '../lib/request-workspace';
 
 export type {
   CountingPolicy,
@@ -60,6 +61,7 @@ function unexpectedAnswer(status: number, path: string): Problem {
 
 const client = createTreelineClient(
   typeof location === 'undefined' ? 'http://localhost' : location.origin,
+  { fetch: withWorkspace((input, init) => fetch(input, init)) },
 );
 const accept = { headers: { accept: 'application/json' } };
 const withSignal = (signal?: AbortSignal) => ({
@@ -83,6 +85,8 @@ export function uploadCsv(
     request.open('POST', '/api/uploads');
     request.setRequestHeader('content-type', 'text/csv');
     request.setRequestHeader('accept', 'application/json');
+    const workspace = requestWorkspace();
+    if (workspace) request.setRequestHeader(WORKSPACE_HEADER, workspace);
     // Header values must be ISO-8859-1: a name with other characters is sent percent-encoded.
     request.setRequestHeader(
       'x-file-name',

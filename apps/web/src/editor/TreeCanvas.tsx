@@ -14,6 +14,8 @@ import {
   ReactFlowProvider,
 } from '@xyflow/react';
 import { useCallback, useState } from 'react';
+import { ViewOnlyNote } from '../components/EditGuard';
+import { usePermission } from '../session/workspace-scope';
 import { EditorNotice } from './EditorNotice';
 import { EditorToolbar } from './EditorToolbar';
 import { EmptyTree } from './EmptyTree';
@@ -51,6 +53,8 @@ function EditorCanvas() {
   const { beginConnection, selectNode } = useEditorActions();
   const [picking, setPicking] = useState(false);
   const [helping, setHelping] = useState(false);
+  // A viewer reads the tree: it pans, zooms and selects, and nothing in it moves or changes.
+  const canEdit = usePermission('editor').allowed;
 
   const onConnect = useCallback(
     (connection: Connection) =>
@@ -59,6 +63,7 @@ function EditorCanvas() {
   );
 
   useEditorShortcuts({
+    readOnly: !canEdit,
     onAdd: () => setPicking(true),
     onLayout: tidy,
     onHelp: () => setHelping((open) => !open),
@@ -76,7 +81,10 @@ function EditorCanvas() {
       edges={edges}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
+      onConnect={canEdit ? onConnect : undefined}
+      nodesDraggable={canEdit}
+      nodesConnectable={canEdit}
+      edgesReconnectable={canEdit}
       isValidConnection={isValidConnection}
       onPaneClick={() => {
         setPicking(false);
@@ -98,24 +106,30 @@ function EditorCanvas() {
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} color="var(--canvas-dot)" />
       <Controls showInteractive={false} position="bottom-left" />
       <Panel position="top-left" className="toolbar-panel">
-        <EditorToolbar
-          picking={picking}
-          onTogglePicker={() => setPicking((open) => !open)}
-          onClosePicker={() => setPicking(false)}
-          helping={helping}
-          onToggleHelp={() => setHelping((open) => !open)}
-        />
+        {canEdit ? (
+          <EditorToolbar
+            picking={picking}
+            onTogglePicker={() => setPicking((open) => !open)}
+            onClosePicker={() => setPicking(false)}
+            helping={helping}
+            onToggleHelp={() => setHelping((open) => !open)}
+          />
+        ) : (
+          <ViewOnlyNote />
+        )}
       </Panel>
-      <Panel position="top-right" className="save-panel">
-        <SaveControls />
-      </Panel>
+      {canEdit ? (
+        <Panel position="top-right" className="save-panel">
+          <SaveControls />
+        </Panel>
+      ) : null}
       <Panel position="top-center" className="chooser-panel">
         <RelationChooser />
       </Panel>
       <Panel position="bottom-center" className="notice-panel">
         <EditorNotice />
       </Panel>
-      {nodes.length === 0 ? <EmptyTree onAdd={() => setPicking(true)} /> : null}
+      {nodes.length === 0 ? <EmptyTree onAdd={canEdit ? () => setPicking(true) : null} /> : null}
     </ReactFlow>
   );
 }

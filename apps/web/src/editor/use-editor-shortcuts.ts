@@ -10,6 +10,8 @@ import { useTreeEditorApi } from './TreeEditorProvider';
 
 /** The editor's shortcuts (see SHORTCUTS), on the whole window while a tree is open. */
 export function useEditorShortcuts(handlers: {
+  /** A viewer's canvas: only help and Escape; nothing that edits or saves. */
+  readOnly?: boolean;
   onAdd: () => void;
   onLayout: () => void;
   onHelp: () => void;
@@ -26,6 +28,7 @@ export function useEditorShortcuts(handlers: {
       if (document.querySelector('dialog[open]')) return;
       const action = shortcutFor(event, isTypingTarget(event.target));
       if (!action) return;
+      if (latest.current.readOnly && action !== 'help' && action !== 'escape') return;
       // Single keys act on the canvas, never on a checkbox in the detail panel or the rail.
       const elsewhere =
         event.target instanceof Element && event.target.closest('.panel, .rail') !== null;

@@ -38,6 +38,7 @@ import {
   type UpdateMetricBody,
   type Workspace,
 } from '@treeline/core';
+import { withWorkspace } from './request-workspace';
 import { filterQuery, type ViewFilter } from './view-controls';
 
 export type {
@@ -150,7 +151,7 @@ export function createApi(
   // hc needs an absolute base; in the browser '' means this origin.
   const origin =
     baseUrl || (typeof location === 'undefined' ? 'http://localhost' : location.origin);
-  const client = createTreelineClient(origin, { fetch: fetchImpl });
+  const client = createTreelineClient(origin, { fetch: withWorkspace(fetchImpl) });
   // Headers, not init, where a body is sent: init.headers would replace hc's JSON content-type.
   const jsonHeaders = { headers: { accept: 'application/json' } };
   const init = (signal?: AbortSignal) => ({

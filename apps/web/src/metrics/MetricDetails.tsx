@@ -7,6 +7,7 @@ import { describeMetricDefinition } from '../lib/describe-metric-definition';
 import { DIRECTION_LABELS, KIND_LABELS, UNIT_LABELS } from '../lib/metric-catalog';
 import { metricFormStateOf } from '../lib/metric-form';
 import { paths } from '../routes/paths';
+import { usePermission } from '../session/workspace-scope';
 
 export function MetricDetails({
   metric,
@@ -17,6 +18,7 @@ export function MetricDetails({
   onEdit: () => void;
   onDeleted: () => void;
 }) {
+  const edit = usePermission('editor');
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -69,6 +71,8 @@ export function MetricDetails({
         <p className="field__hint">
           Built-in metrics are read-only; build on them in a custom one.
         </p>
+      ) : !edit.allowed ? (
+        <p className="field__hint">{edit.reason}</p>
       ) : confirming ? (
         <div className="confirm">
           <p className="confirm__text">

@@ -18,10 +18,12 @@ import { dimensionValuesQuery, metricsQuery } from '../server-data/queries';
 import { queryKeys } from '../server-data/query-keys';
 import { resourceOf } from '../server-data/resource';
 import { useScreenQuery } from '../server-data/use-screen-query';
+import { usePermission } from '../session/workspace-scope';
 import { MetricDetails } from './MetricDetails';
 import { MetricForm } from './MetricForm';
 
 export function MetricsScreen() {
+  const edit = usePermission('editor');
   const queryClient = useQueryClient();
   const loaded = resourceOf(useScreenQuery(metricsQuery()));
   const dimensionValues = useScreenQuery(dimensionValuesQuery()).data ?? null;
@@ -76,7 +78,8 @@ export function MetricsScreen() {
             type="button"
             className="button button--primary catalog__new"
             onClick={() => setForm('create')}
-            disabled={!metrics}
+            disabled={!metrics || !edit.allowed}
+            title={edit.reason || undefined}
           >
             <Plus aria-hidden size={14} />
             New metric

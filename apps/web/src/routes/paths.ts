@@ -13,6 +13,9 @@ export const ROUTES = {
   metrics: '/metrics',
   metric: '/metrics/:metricKey',
   data: '/data',
+  people: '/people',
+  tokens: '/tokens',
+  account: '/account',
   /** The Metrics section: the catalog and every metric's page (for the rail). */
   metricsSection: '/metrics/*?',
 } as const;
@@ -30,6 +33,9 @@ export const paths = {
   metrics: () => '/metrics',
   metric: (metricKey: string) => `/metrics/${encodeURIComponent(metricKey)}`,
   data: () => '/data',
+  people: () => '/people',
+  tokens: () => '/tokens',
+  account: () => '/account',
 };
 
 /**

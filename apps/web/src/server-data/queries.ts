@@ -10,7 +10,28 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Grain } from '@treeline/core';
 import { dataApi } from '../data-screen/data-api';
 import { api, type MetricSeriesQuery, type TreeViewQuery } from '../lib/api';
+import { accountApi } from '../session/account-api';
 import { queryKeys } from './query-keys';
+
+/** Who is signed in, their workspaces and roles, the demo, whether setup is needed. */
+export const sessionQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.session(),
+    queryFn: ({ signal }) => accountApi.getSession(signal),
+  });
+
+export const accountQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.account(),
+    queryFn: ({ signal }) => accountApi.getAccount(signal),
+  });
+
+/** The workspace's API tokens (admins only). */
+export const tokensQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.tokens(),
+    queryFn: ({ signal }) => accountApi.listTokens(signal),
+  });
 
 /** @example const workspace = useQuery(workspaceQuery()); */
 export const workspaceQuery = () =>

@@ -12,6 +12,10 @@ import type { TreeViewQuery } from '../lib/api';
  * // ['tree-view', 't1', 3, { grain: 'week', … }]
  */
 export const queryKeys = {
+  /** Who is signed in and where they act; kept when the workspace changes. */
+  session: () => ['session'] as const,
+  account: () => ['account'] as const,
+  tokens: () => ['tokens'] as const,
   workspace: () => ['workspace'] as const,
   health: () => ['health'] as const,
   trees: () => ['trees'] as const,

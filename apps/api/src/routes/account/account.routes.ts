@@ -3,7 +3,7 @@
  * change it with the current one; other sessions end). Sign-out, password reset and sign-in
  * are better-auth's own endpoints under /api/auth.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
   checkPassword,
   endOtherSessions,
@@ -12,19 +12,15 @@ import {
   setAccountPassword,
   verifyAccountPassword,
 } from '@treeline/auth';
-import { DomainError } from '@treeline/core';
+import {
+  AccountChangesSchema,
+  AccountSchema,
+  DomainError,
+  PasswordChangeSchema,
+} from '@treeline/core';
 import { findUserById } from '@treeline/db';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../context';
-
-const AccountSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    hasPassword: z.boolean().openapi({ description: 'false: invited, no password set yet' }),
-  })
-  .openapi('Account');
 
 const accountResponse = {
   200: { content: { 'application/json': { schema: AccountSchema } }, description: 'The account' },
@@ -47,7 +43,7 @@ const renameRoute = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: z.object({ name: z.string().trim().min(1).max(120) }) },
+        'application/json': { schema: AccountChangesSchema },
       },
     },
   },
@@ -64,12 +60,7 @@ const passwordRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            currentPassword: z.string().optional().openapi({
-              description: 'Needed once the account has a password',
-            }),
-            newPassword: z.string().min(1).max(128),
-          }),
+          schema: PasswordChangeSchema,
         },
       },
     },

@@ -6,7 +6,14 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { invitePerson } from '@treeline/auth';
-import { DomainError, notFound } from '@treeline/core';
+import {
+  DomainError,
+  NewPersonSchema,
+  notFound,
+  PersonChangesSchema,
+  PersonSchema,
+  type PersonView,
+} from '@treeline/core';
 import {
   changePersonStanding,
   findPersonByEmail,
@@ -16,25 +23,6 @@ import {
   personStatus,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
-
-const Role = z.enum(['admin', 'editor', 'viewer']);
-
-export const PersonSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    role: Role.openapi({ description: 'What they may do here once they have an account' }),
-    status: z.enum(['no_account', 'invited', 'active', 'deactivated']).openapi({
-      description:
-        'no_account: an owner who only gets email; invited: sent a link; active: signs in; deactivated: kept for history',
-    }),
-    invitedAt: z.string().nullable(),
-    initials: z
-      .string()
-      .openapi({ description: 'As node cards show the owner, e.g. "MC" for Maya Chen' }),
-  })
-  .openapi('Person');
 
 const PersonId = z.object({ id: z.string().uuid() });
 const personResponse = {
@@ -68,14 +56,7 @@ const createPersonRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            name: z.string().trim().min(1).max(120),
-            email: z.string().trim().email(),
-            role: Role.default('viewer'),
-            invite: z.boolean().default(false).openapi({
-              description: 'Also email them an invitation (else they only own branches)',
-            }),
-          }),
+          schema: NewPersonSchema,
         },
       },
     },
@@ -99,10 +80,7 @@ const changeRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            name: z.string().trim().min(1).max(120).optional(),
-            role: Role.optional(),
-          }),
+          schema: PersonChangesSchema,
         },
       },
     },
@@ -145,7 +123,7 @@ function initialsOf(name: string): string {
   ).toUpperCase();
 }
 
-export function personBody(person: Person): z.infer<typeof PersonSchema> {
+export function personBody(person: Person): PersonView {
   return {
     id: person.id,
     name: person.name,

@@ -5,8 +5,8 @@
  * Public: an anonymous request learns only that it is signed out and what to do next.
  * POST /api/workspaces makes a workspace with the signed-in user as its admin.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { DomainError } from '@treeline/core';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { DomainError, MembershipSchema, NewWorkspaceSchema, SessionSchema } from '@treeline/core';
 import {
   countUsers,
   createWorkspaceWithAdmin,
@@ -15,35 +15,6 @@ import {
   listPeople,
 } from '@treeline/db';
 import type { AppEnv } from '../../context';
-
-const Role = z.enum(['admin', 'editor', 'viewer']);
-const WorkspaceRef = z.object({ id: z.string(), slug: z.string(), name: z.string() });
-const MemberSchema = z
-  .object({
-    workspace: WorkspaceRef,
-    person: z.object({ id: z.string(), name: z.string(), role: Role }),
-  })
-  .openapi('Membership');
-
-export const SessionSchema = z
-  .object({
-    user: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
-    via: z.enum(['session', 'token', 'demo']).nullable().openapi({
-      description: 'How the request is signed in; demo: the demo admin, no sign-in step',
-    }),
-    memberships: z.array(MemberSchema),
-    demo: z
-      .object({
-        workspace: WorkspaceRef,
-        people: z.array(z.object({ id: z.string(), name: z.string(), role: Role })),
-      })
-      .nullable()
-      .openapi({ description: 'The embedded demo: anyone may act as any of these people' }),
-    setupNeeded: z.boolean().openapi({
-      description: 'No account exists yet: the first-run page can create the first admin',
-    }),
-  })
-  .openapi('Session');
 
 const sessionRoute = createRoute({
   method: 'get',
@@ -65,21 +36,13 @@ const createWorkspaceRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            name: z.string().trim().min(1).max(80),
-            slug: z
-              .string()
-              .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes')
-              .max(40)
-              .optional(),
-            timeZone: z.string().optional().openapi({ example: 'Europe/Berlin' }),
-          }),
+          schema: NewWorkspaceSchema,
         },
       },
     },
   },
   responses: {
-    201: { content: { 'application/json': { schema: MemberSchema } }, description: 'Made' },
+    201: { content: { 'application/json': { schema: MembershipSchema } }, description: 'Made' },
   },
 });
 

@@ -3,9 +3,9 @@
  * POST /api/setup makes the first admin and signs them in. Once any account exists it
  * answers 409: from then on people join by invitation.
  */
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { setupFirstAdmin } from '@treeline/auth';
-import { DomainError } from '@treeline/core';
+import { DomainError, FirstAdminSchema, SetupDoneSchema } from '@treeline/core';
 import type { AppEnv } from '../../context';
 
 const setupRoute = createRoute({
@@ -18,12 +18,7 @@ const setupRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({
-            name: z.string().trim().min(1).max(120),
-            email: z.string().trim().email(),
-            password: z.string().min(1).max(128),
-            workspaceName: z.string().trim().min(1).max(80).optional(),
-          }),
+          schema: FirstAdminSchema,
         },
       },
     },
@@ -32,9 +27,7 @@ const setupRoute = createRoute({
     201: {
       content: {
         'application/json': {
-          schema: z.object({
-            workspace: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
-          }),
+          schema: SetupDoneSchema,
         },
       },
       description: 'The first admin, signed in (the session cookie is set)',

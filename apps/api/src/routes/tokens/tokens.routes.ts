@@ -5,28 +5,16 @@
  */
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createApiToken } from '@treeline/auth';
-import { DomainError, notFound } from '@treeline/core';
+import {
+  ApiTokenSchema,
+  type ApiTokenView,
+  CreatedApiTokenSchema,
+  DomainError,
+  NewApiTokenSchema,
+  notFound,
+} from '@treeline/core';
 import { deleteWorkspaceToken, listWorkspaceTokens, type WorkspaceApiToken } from '@treeline/db';
 import type { AppEnv } from '../../context';
-
-const Scope = z.enum(['read', 'read_write']).openapi({
-  description: 'read: what a viewer may read; read_write: what an editor may do (imports)',
-});
-
-export const ApiTokenSchema = z
-  .object({
-    id: z.string(),
-    name: z.string().nullable(),
-    start: z
-      .string()
-      .nullable()
-      .openapi({ description: 'The first characters, to tell keys apart' }),
-    scope: Scope,
-    createdBy: z.string().nullable().openapi({ description: 'The admin (person id) who made it' }),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-  })
-  .openapi('ApiToken');
 
 const listRoute = createRoute({
   method: 'get',
@@ -51,7 +39,7 @@ const createTokenRoute = createRoute({
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ name: z.string().trim().min(1).max(32), scope: Scope }),
+          schema: NewApiTokenSchema,
         },
       },
     },
@@ -60,13 +48,7 @@ const createTokenRoute = createRoute({
     201: {
       content: {
         'application/json': {
-          schema: z.object({
-            token: ApiTokenSchema,
-            key: z.string().openapi({
-              description:
-                'Send it as `Authorization: Bearer <key>`. Shown once: it is stored only hashed.',
-            }),
-          }),
+          schema: CreatedApiTokenSchema,
         },
       },
       description: 'The token and its key',
@@ -83,7 +65,7 @@ const revokeRoute = createRoute({
   responses: { 204: { description: 'Revoked' } },
 });
 
-function tokenBody(token: WorkspaceApiToken): z.infer<typeof ApiTokenSchema> {
+function tokenBody(token: WorkspaceApiToken): ApiTokenView {
   return {
     id: token.id,
     name: token.name,

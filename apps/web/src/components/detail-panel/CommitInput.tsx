@@ -1,5 +1,6 @@
 /** A text field that edits on blur or Enter, so one rename is one undoable edit. */
 import { useState } from 'react';
+import { usePermission } from '../../session/workspace-scope';
 
 /** A text field that edits on blur or Enter, so one rename is one undoable edit. */
 export function CommitInput({
@@ -20,6 +21,8 @@ export function CommitInput({
   multiline?: boolean;
 }) {
   const [text, setText] = useState(value);
+  // A viewer reads the text; it is not theirs to change.
+  const edit = usePermission('editor');
   const commit = () => {
     if (text !== value && (multiline || text.trim() !== ''))
       onCommit(multiline ? text : text.trim());
@@ -32,6 +35,8 @@ export function CommitInput({
     placeholder,
     'aria-label': label,
     onBlur: commit,
+    readOnly: !edit.allowed,
+    title: edit.reason || undefined,
   };
   return multiline ? (
     <textarea {...common} rows={2} onChange={(event) => setText(event.target.value)} />

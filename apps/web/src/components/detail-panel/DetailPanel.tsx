@@ -8,6 +8,7 @@
  */
 import { useShownTreeView } from '../../editor/ShownTreeView';
 import { useDraft, useSelectedEdgeId, useSelectedNode } from '../../editor/tree-editor-hooks';
+import { ViewOnlyNote } from '../EditGuard';
 import { EdgeDetails } from './EdgeDetails';
 import { NodeDetails } from './NodeDetails';
 import { PanelSkeleton } from './PanelSkeleton';
@@ -20,6 +21,7 @@ export function DetailPanel({ loading }: { loading: boolean }) {
   const edgeId = useSelectedEdgeId();
   return (
     <aside className="panel" aria-label="Details">
+      <ViewOnlyNote />
       {loading || !draft ? (
         <PanelSkeleton active={loading} />
       ) : selected ? (

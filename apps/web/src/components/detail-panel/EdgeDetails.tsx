@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { RelationOptions, useRelationVerdicts } from '../../editor/RelationOptions';
 import { useEditorActions } from '../../editor/tree-editor-hooks';
 import { RELATION_OPERATORS } from '../../lib/relation-operator';
+import { EditGuard } from '../EditGuard';
 import { Fact } from './Fact';
 
 export function EdgeDetails({ edgeId, draft }: { edgeId: string; draft: TreeDraft }) {
@@ -46,25 +47,29 @@ export function EdgeDetails({ edgeId, draft }: { edgeId: string; draft: TreeDraf
               Select parent
             </button>
           ) : null}
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => deleteElements({ edgeIds: [edge.id] })}
-          >
-            <Trash2 aria-hidden size={13} />
-            Delete link
-          </button>
+          <EditGuard>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => deleteElements({ edgeIds: [edge.id] })}
+            >
+              <Trash2 aria-hidden size={13} />
+              Delete link
+            </button>
+          </EditGuard>
         </div>
       </section>
       <section className="panel__section" aria-labelledby={`${id}-relation`}>
         <h3 className="panel__subtitle" id={`${id}-relation`}>
           Change the relation
         </h3>
-        <RelationOptions
-          verdicts={verdicts}
-          current={edge}
-          onChoose={(choice) => relink(edge.id, choice)}
-        />
+        <EditGuard>
+          <RelationOptions
+            verdicts={verdicts}
+            current={edge}
+            onChoose={(choice) => relink(edge.id, choice)}
+          />
+        </EditGuard>
       </section>
     </div>
   );

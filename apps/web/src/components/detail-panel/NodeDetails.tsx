@@ -11,7 +11,9 @@ import { useEditorActions } from '../../editor/tree-editor-hooks';
 import { dimensionValuesQuery } from '../../server-data/queries';
 import { useCatalog } from '../../server-data/use-catalog';
 import { usePeople } from '../../server-data/use-people';
+import { usePermission } from '../../session/workspace-scope';
 import { NodeSplitCharts } from '../charts/NodeCharts';
+import { EditGuard } from '../EditGuard';
 import { FilterEditor } from '../FilterEditor';
 import { RaciEditor } from '../RaciEditor';
 import { NodeBranches } from './NodeBranches';
@@ -47,6 +49,7 @@ export function NodeDetails({
     [allWarnings, node.id],
   );
   const id = useId();
+  const canEdit = usePermission('editor').allowed;
 
   return (
     <div className="panel__scroll">
@@ -67,49 +70,53 @@ export function NodeDetails({
 
       {pending || node.error ? null : <NodeFacts node={node} view={view} />}
 
-      <section className="panel__section" aria-labelledby={`${id}-owners`}>
-        <h3 className="panel__subtitle" id={`${id}-owners`}>
-          Owners
-        </h3>
-        <RaciEditor
-          nodeLabel={draftNode.label}
-          raci={draftNode.raci}
-          people={people}
-          onAssign={(role, personId, assigned) => assignRole(node.id, role, personId, assigned)}
-        />
-      </section>
+      <EditGuard>
+        <section className="panel__section" aria-labelledby={`${id}-owners`}>
+          <h3 className="panel__subtitle" id={`${id}-owners`}>
+            Owners
+          </h3>
+          <RaciEditor
+            nodeLabel={draftNode.label}
+            raci={draftNode.raci}
+            people={people}
+            onAssign={(role, personId, assigned) => assignRole(node.id, role, personId, assigned)}
+          />
+        </section>
 
-      <NodeTarget node={node} draftNode={draftNode} draft={draft} pending={pending} />
+        <NodeTarget node={node} draftNode={draftNode} draft={draft} pending={pending} />
 
-      <section className="panel__section" aria-labelledby={`${id}-filter`}>
-        <h3 className="panel__subtitle" id={`${id}-filter`}>
-          Filter
-        </h3>
-        <FilterEditor
-          filter={draftNode.filter}
-          dimensions={metricDimensions}
-          known={dimensionValues}
-          onChange={(filter) => updateNode(node.id, { filter })}
-        />
-      </section>
+        <section className="panel__section" aria-labelledby={`${id}-filter`}>
+          <h3 className="panel__subtitle" id={`${id}-filter`}>
+            Filter
+          </h3>
+          <FilterEditor
+            filter={draftNode.filter}
+            dimensions={metricDimensions}
+            known={dimensionValues}
+            onChange={(filter) => updateNode(node.id, { filter })}
+          />
+        </section>
 
-      <ParentLinker node={draftNode} draft={draft} />
+        <ParentLinker node={draftNode} draft={draft} />
+      </EditGuard>
 
       <NodeBranches node={node} draft={draft} view={view} />
 
       {pending ? null : <RecentPeriods node={node} />}
 
-      <section className="panel__section" aria-label="Delete node">
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => deleteElements({ nodeIds: [node.id] })}
-        >
-          <Trash2 aria-hidden size={13} />
-          Delete node
-        </button>
-        <p className="field__hint">Its links go with it. Undo brings both back.</p>
-      </section>
+      {canEdit ? (
+        <section className="panel__section" aria-label="Delete node">
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => deleteElements({ nodeIds: [node.id] })}
+          >
+            <Trash2 aria-hidden size={13} />
+            Delete node
+          </button>
+          <p className="field__hint">Its links go with it. Undo brings both back.</p>
+        </section>
+      ) : null}
     </div>
   );
 }

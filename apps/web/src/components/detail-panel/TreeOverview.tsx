@@ -12,6 +12,7 @@ import { MousePointerClick } from 'lucide-react';
 import { useId } from 'react';
 import { useTreeEditor } from '../../editor/TreeEditorProvider';
 import { useEditorActions } from '../../editor/tree-editor-hooks';
+import { usePermission } from '../../session/workspace-scope';
 import { CommitInput } from './CommitInput';
 import { Fact } from './Fact';
 import { HygieneWarnings } from './HygieneWarnings';
@@ -21,6 +22,7 @@ export function TreeOverview({ view, draft }: { view: TreeView | null; draft: Tr
   const version = useTreeEditor((state) => state.version);
   const warnings = useTreeEditor((state) => state.warnings);
   const id = useId();
+  const edit = usePermission('editor');
   return (
     <div className="panel__scroll">
       <section className="panel__section" aria-label="Tree">
@@ -53,6 +55,8 @@ export function TreeOverview({ view, draft }: { view: TreeView | null; draft: Tr
           </label>
           <select
             id={`${id}-motion`}
+            disabled={!edit.allowed}
+            title={edit.reason || undefined}
             className="input"
             value={draft.motion ?? ''}
             onChange={(event) =>
