@@ -76,18 +76,50 @@ export type AppOptions = Omit<AppDeps, Defaulted | 'tokenRateLimiter'> &
 /** 1 GiB: larger files go through the CLI, which streams any size. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 ** 3;
 
-/** Validation failures become problem+json naming each bad field. */
-const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
-  if (!result.success) {
-    const detail = result.error.issues
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    const errors = result.error.issues.map((i) => ({
-      path: i.path.join('.'),
-      message: i.message,
-    }));
-    return problemResponse(c, problemOf(new DomainError('validation', detail, { errors })));
+/** A NUL character, or a surrogate half without its other half. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character refused
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first text in `value` that PostgreSQL cannot store, or null. */
+function unstorableTextPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (!value || typeof value !== 'object' || path.length > 40) return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (UNSTORABLE.test(key)) return [...path, key];
+    const found = unstorableTextPath(item, [...path, key]);
+    if (found) return found;
   }
+  return null;
+}
+
+/**
+ * Validation failures become problem+json naming each bad field. Text with a NUL character
+ * or half a surrogate pair passes zod but is no storable text (PostgreSQL refuses both), so
+ * it is refused here too.
+ */
+const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+  if (result.success) {
+    const bad = unstorableTextPath(result.data);
+    if (!bad) return;
+    const path = bad.map((key) => key.replace(UNSTORABLE, '?')).join('.');
+    const message = 'Text may not contain the NUL character (\\u0000) or half of a surrogate pair';
+    return problemResponse(
+      c,
+      problemOf(
+        new DomainError('validation', `${path || '(root)'}: ${message}`, {
+          errors: [{ path, message }],
+        }),
+      ),
+    );
+  }
+  const detail = result.error.issues
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  const errors = result.error.issues.map((i) => ({
+    path: i.path.join('.'),
+    message: i.message,
+  }));
+  return problemResponse(c, problemOf(new DomainError('validation', detail, { errors })));
 };
 
 function apiRoutes(deps: AppDeps) {

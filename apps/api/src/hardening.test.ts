@@ -192,6 +192,40 @@ describe.each(databaseKindsUnderTest())('hardening on %s', (kind) => {
     expect(signOut.status).toBe(403);
   });
 
+  it('refuses text with a NUL character (which PostgreSQL cannot store) naming the field', async () => {
+    const res = await app.request(
+      '/api/workspaces',
+      json({ name: 'Null\u0000Co' }, { cookie, origin: BASE }),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      errors: [{ path: 'name', message: expect.stringContaining('NUL') }],
+    });
+    // A lone surrogate is no Unicode text either (PostgreSQL's JSON refuses its escape).
+    const lone = await app.request(
+      '/api/trees',
+      json('{"templateKey":"activity_per_contact","name":"a\\ud800"}', { cookie, origin: BASE }),
+    );
+    expect(lone.status).toBe(400);
+    expect(await lone.json()).toMatchObject({ errors: [{ path: 'name' }] });
+    const inPath = await app.request('/api/tokens/a%00b', {
+      method: 'DELETE',
+      headers: { cookie },
+    });
+    expect(inPath.status).toBe(400);
+  });
+
+  it('answers an empty change of a person with the person, unchanged (found by the hostile-input suite)', async () => {
+    const pat = await insertPerson(t.db, ws.id, {
+      name: 'Pat',
+      email: 'pat@example.com',
+      role: 'viewer',
+    });
+    const res = await app.request(`/api/people/${pat.id}`, json({}, { cookie }, 'PATCH'));
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toMatchObject({ id: pat.id, name: 'Pat', role: 'viewer' });
+  });
+
   it('answers a wrong password exactly as an unknown email', async () => {
     const attempt = async (email: string, password: string) => {
       const res = await app.request(
