@@ -16,8 +16,17 @@ import { createMailer } from '@treeline/notify';
 import type { AppDeps, AppEnv } from './context';
 import { handleError, problemOf, problemResponse } from './errors';
 import { authorize } from './middleware/authorize';
+import { DEFAULT_MAX_BODY_BYTES, requestBodyLimit } from './middleware/body-limit';
+import { clientAddressed } from './middleware/client-address';
+import { csrfProtection } from './middleware/csrf';
 import { dependencies } from './middleware/dependencies';
+import { securityHeaders } from './middleware/security-headers';
 import { session } from './middleware/session';
+import {
+  DEFAULT_TOKEN_RATE_LIMIT,
+  type TokenRateLimit,
+  TokenRateLimiter,
+} from './middleware/token-rate-limit';
 import { workspace } from './middleware/workspace';
 import { accountRoutes } from './routes/account/account.routes';
 import { alertRoutes } from './routes/alerts/alerts.routes';
@@ -52,29 +61,66 @@ type Defaulted =
   | 'authenticate'
   | 'demo'
   | 'mailer'
-  | 'publicUrl';
+  | 'publicUrl'
+  | 'maxBodyBytes';
 
 /**
  * What createApp needs. Caches, the event feed and upload settings default per app; without
  * `auth`, an app makes its own (a random secret, mail to the log), as tests need.
  */
-export type AppOptions = Omit<AppDeps, Defaulted> & Partial<Pick<AppDeps, Defaulted>>;
+export type AppOptions = Omit<AppDeps, Defaulted | 'tokenRateLimiter'> &
+  Partial<Pick<AppDeps, Defaulted>> & {
+    /** Requests an API token may make per window (default 1200 a minute); null: no limit. */
+    tokenRateLimit?: TokenRateLimit | null;
+  };
 
 /** 1 GiB: larger files go through the CLI, which streams any size. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 1024 ** 3;
 
-/** Validation failures become problem+json naming each bad field. */
-const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
-  if (!result.success) {
-    const detail = result.error.issues
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ');
-    const errors = result.error.issues.map((i) => ({
-      path: i.path.join('.'),
-      message: i.message,
-    }));
-    return problemResponse(c, problemOf(new DomainError('validation', detail, { errors })));
+/** A NUL character, or a surrogate half without its other half. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character refused
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first text in `value` that PostgreSQL cannot store, or null. */
+function unstorableTextPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (!value || typeof value !== 'object' || path.length > 40) return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (UNSTORABLE.test(key)) return [...path, key];
+    const found = unstorableTextPath(item, [...path, key]);
+    if (found) return found;
   }
+  return null;
+}
+
+/**
+ * Validation failures become problem+json naming each bad field. Text with a NUL character
+ * or half a surrogate pair passes zod but is no storable text (PostgreSQL refuses both), so
+ * it is refused here too.
+ */
+const validationProblem: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+  if (result.success) {
+    const bad = unstorableTextPath(result.data);
+    if (!bad) return;
+    const path = bad.map((key) => key.replace(UNSTORABLE, '?')).join('.');
+    const message = 'Text may not contain the NUL character (\\u0000) or half of a surrogate pair';
+    return problemResponse(
+      c,
+      problemOf(
+        new DomainError('validation', `${path || '(root)'}: ${message}`, {
+          errors: [{ path, message }],
+        }),
+      ),
+    );
+  }
+  const detail = result.error.issues
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+  const errors = result.error.issues.map((i) => ({
+    path: i.path.join('.'),
+    message: i.message,
+  }));
+  return problemResponse(c, problemOf(new DomainError('validation', detail, { errors })));
 };
 
 function apiRoutes(deps: AppDeps) {
@@ -83,7 +129,7 @@ function apiRoutes(deps: AppDeps) {
   // setup, the account, better-auth's sign-in flow) answer before the workspace routes'
   // middleware, which needs a principal, a workspace they act in and the role a route needs.
   api.use('*', dependencies(deps), session());
-  api.on(['GET', 'POST'], '/auth/*', (c) => deps.auth.handler(c.req.raw));
+  api.on(['GET', 'POST'], '/auth/*', (c) => deps.auth.handler(clientAddressed(c)));
   const workspaceApi = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
   workspaceApi.use('*', workspace(), authorize());
   const workspaceScoped = workspaceApi
@@ -139,6 +185,13 @@ export function createApp(options: AppOptions) {
     events: options.events ?? startedFeed(options.db, options.listen),
     uploadDir: options.uploadDir ?? join(tmpdir(), 'treeline-uploads'),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    tokenRateLimiter:
+      options.tokenRateLimit === null
+        ? null
+        : new TokenRateLimiter(options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT, () =>
+            (options.now?.() ?? new Date()).getTime(),
+          ),
   };
   // Values cached for a workspace whose data or counting changed are unreachable (their
   // data version is old), so they are dropped at once, whichever process made the change.
@@ -146,6 +199,11 @@ export function createApp(options: AppOptions) {
     if (changesWorkspaceData(event)) deps.treeViewCache.evictWorkspace(event.workspaceId);
   });
   const app = new OpenAPIHono<AppEnv>();
+  // Hardening first (docs/decisions/0042): headers on every answer, then a body limit and
+  // the origin check on every API route, before anything reads the body or acts.
+  app.use('*', securityHeaders());
+  app.use('/api/*', requestBodyLimit(deps.maxBodyBytes, deps.maxUploadBytes));
+  app.use('/api/*', csrfProtection(publicUrl));
   // The document and its page are public: registered before the API's middleware.
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -16,6 +16,7 @@ import type {
   Workspace,
 } from '@treeline/db';
 import type { Mailer } from '@treeline/notify';
+import type { TokenRateLimiter } from './middleware/token-rate-limit';
 
 /** Turns a request's headers into who is asking (better-auth by default). */
 export type Authenticate = (headers: Headers) => Promise<Principal | null>;
@@ -56,6 +57,10 @@ export interface AppDeps {
   uploadDir: string;
   /** The largest upload accepted, in bytes. */
   maxUploadBytes: number;
+  /** The largest request body of every other route, in bytes (middleware/body-limit.ts). */
+  maxBodyBytes: number;
+  /** Counts each API token's requests; null: tokens are not limited. */
+  tokenRateLimiter: TokenRateLimiter | null;
 }
 
 export interface AppEnv {

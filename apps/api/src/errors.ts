@@ -4,6 +4,7 @@
  * failures are core's DomainError, whose closed code carries its status and title
  * (DOMAIN_ERRORS); anything else is a bug, logged and answered with a 500.
  */
+import { randomUUID } from 'node:crypto';
 import { type DomainError, isDomainError, type Problem } from '@treeline/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -31,8 +32,10 @@ function extensionsOf(details: Readonly<Record<string, unknown>>): Record<string
 }
 
 export function problemResponse(c: Context, problem: Problem): Response {
+  const retryAfter = problem.retryAfterSeconds;
   return c.json(problem, problem.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json',
+    ...(typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {}),
   });
 }
 
@@ -53,7 +56,26 @@ export function problemOf(error: DomainError): Problem {
   };
 }
 
-/** Hono onError handler. */
+/** API keys and database passwords, wherever an error message repeats them. */
+const SECRETS = [/\btl_[A-Za-z0-9_-]{8,}/g, /(\w+:\/\/[^:/@\s]+:)[^@\s]+@/g];
+
+/** An error as one log entry without the secrets its message or stack may carry. */
+export function redacted(text: string): string {
+  return SECRETS.reduce(
+    (out, pattern) =>
+      out.replace(
+        pattern,
+        (_m, prefix?: string) => `${prefix ?? ''}[redacted]${prefix ? '@' : ''}`,
+      ),
+    text,
+  );
+}
+
+/**
+ * Hono onError handler. A bug answers a 500 with a reference and nothing of the error (no
+ * message, no stack); the log gets the reference, the route and the error, secrets
+ * redacted, and never the request's headers or body.
+ */
 export function handleError(error: Error, c: Context): Response {
   if (isDomainError(error)) return problemResponse(c, problemOf(error));
   if (error instanceof HTTPException) {
@@ -64,12 +86,15 @@ export function handleError(error: Error, c: Context): Response {
       detail: error.message,
     });
   }
-  console.error(error);
+  const reference = randomUUID().slice(0, 8);
+  console.error(
+    `Internal error ${reference} on ${c.req.method} ${c.req.path}: ${redacted(error.stack ?? String(error))}`,
+  );
   return problemResponse(c, {
     type: 'about:blank',
     title: 'Internal Server Error',
     status: 500,
-    detail:
-      'Something went wrong on the server; it has been logged. Try again, and report it if it persists.',
+    detail: `Something went wrong on the server; it has been logged as ${reference}. Try again, and report it with that reference if it persists.`,
+    reference,
   });
 }

@@ -135,4 +135,43 @@ describe('the server as `pnpm start` runs it, on the embedded database', () => {
       await database.close();
     }
   });
+
+  it('binds 127.0.0.1 unless HOST says otherwise, and limits sign-in per client address', {
+    timeout: 120_000,
+  }, async () => {
+    const dataDir = await dataFolderWithDemoWorkspace();
+    folders.push(dataDir);
+    const server = await startServer({
+      env: {
+        TREELINE_DATA_DIR: dataDir,
+        PORT: '0',
+        TREELINE_WEB_ROOT: join(dataDir, 'no-web'),
+        TREELINE_WORKER: '0',
+      },
+      log: () => {},
+    });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // The running server counts sign-in tries by the socket's address (3 in 10 s), and
+      // a header the client sends under the same name does not pick another bucket.
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: server.url,
+            'x-treeline-client-address': `10.0.0.${i}`,
+          },
+          body: JSON.stringify({ email: 'ada@example.com', password: 'not the password' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -155,6 +155,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     log(`Email: ${mailer.describe}`);
     app = createApp({
+      tokenRateLimit: tokenRateLimitOf(env.TREELINE_TOKEN_RATE_LIMIT),
       events: feed,
       db: database.db,
       database: { kind: database.kind, location: database.location },
@@ -193,6 +194,21 @@ async function demoAccountOf(
   if (!/^[0-9a-f-]{36}$/i.test(personId)) return null;
   const person = await findPerson(db, demo.workspaceId, personId);
   return person && !person.deactivated_at ? person.user_id : null;
+}
+
+/**
+ * TREELINE_TOKEN_RATE_LIMIT: requests per minute per API token (default 1200; 0 turns the
+ * limit off).
+ */
+function tokenRateLimitOf(value: string | undefined) {
+  if (value === undefined || value.trim() === '') return undefined;
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 0) {
+    throw new StartupError(
+      `TREELINE_TOKEN_RATE_LIMIT must be a whole number of requests per minute (0: no limit), not '${value}'.`,
+    );
+  }
+  return max === 0 ? null : { max, windowMs: 60_000 };
 }
 
 /** A startup failure a person can fix, printed as one line. */

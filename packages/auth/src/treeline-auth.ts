@@ -23,6 +23,12 @@ import { invitationMail, passwordResetMail } from './auth-mails';
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 /** How long a password reset link stays valid. */
 export const PASSWORD_RESET_TTL_SECONDS = 3600;
+/**
+ * The header the API puts the client's socket address in (apps/api client-address.ts),
+ * which better-auth's sign-in rate limit counts by.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-treeline-client-address';
+
 /** API keys start with this, so a leaked one is recognisable (and scannable). */
 export const API_TOKEN_PREFIX = 'tl_';
 
@@ -35,7 +41,12 @@ export interface TreelineAuthOptions {
   mailer: Mailer;
   /** Extra plugins (the demo sign-in). */
   plugins?: BetterAuthPlugin[];
-  /** Limit sign-in attempts per address (on by default; tests that sign in often turn it off). */
+  /**
+   * Limit sign-in attempts per client address (on by default, in every environment:
+   * better-auth's own default is production only). Sign-in and password changes allow 3
+   * tries in 10 s, reset emails 3 a minute, anything else 100 in 10 s; past that, 429.
+   * Tests that sign in often turn it off.
+   */
   rateLimit?: boolean;
 }
 
@@ -77,7 +88,10 @@ export function createTreelineAuth(options: TreelineAuthOptions) {
       const proto = request ? new URL(request.url).protocol : 'http:';
       return [options.baseURL, host ? `${proto}//${host}` : null];
     },
-    advanced: { cookiePrefix: 'treeline' },
+    advanced: {
+      cookiePrefix: 'treeline',
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     user: {
       modelName: 'auth_users',
       fields: { emailVerified: 'email_verified', ...timestamps },

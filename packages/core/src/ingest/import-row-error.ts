@@ -30,6 +30,11 @@ const MAX_VALUE_LENGTH = 200;
  * @example
  * importRowError(3, 'Amount', 'amount', 'abc', "'abc' is not a decimal number");
  */
+/** Text as stored and shown: a NUL character (which PostgreSQL cannot store) as `\u0000`. */
+function withoutNul(text: string | null): string | null {
+  return text === null ? null : text.replaceAll('\u0000', '\\u0000');
+}
+
 export function importRowError(
   row: number,
   column: string | null,
@@ -39,7 +44,13 @@ export function importRowError(
 ): ImportRowError {
   const shown =
     value !== null && value.length > MAX_VALUE_LENGTH ? value.slice(0, MAX_VALUE_LENGTH) : value;
-  return { row, column, field, value: shown, reason };
+  return {
+    row,
+    column: withoutNul(column),
+    field: withoutNul(field),
+    value: withoutNul(shown),
+    reason: withoutNul(reason) ?? '',
+  };
 }
 
 /**

@@ -171,4 +171,53 @@ describe('normalizeApiRecord', () => {
     );
     expect(!result.ok && result.errors[0]).toMatchObject({ column: 'activeTo', field: 'activeTo' });
   });
+
+  it('rejects a record nested too deeply to print without failing (found by the hostile-input suite)', () => {
+    let value: unknown = 1;
+    for (let i = 0; i < 100_000; i++) value = [value];
+    const result = normalizeApiRecord('reps', value, 3);
+    expect(!result.ok && result.errors[0]).toMatchObject({
+      row: 3,
+      value: '(an array nested too deeply to show)',
+    });
+  });
+
+  it('rejects text with a NUL character, which the database cannot store, and shows it escaped', () => {
+    const result = normalizeApiRecord(
+      'reps',
+      { externalId: 'r1', name: 'A', team: 'a\u0000b', 'x\u0000': 1 },
+      1,
+    );
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        field: 'team',
+        value: 'a\\u0000b',
+        reason: expect.stringContaining('NUL'),
+      }),
+    );
+    for (const error of errors) {
+      for (const text of [error.value, error.column, error.field])
+        expect(text ?? '').not.toContain('\u0000');
+    }
+  });
+
+  it('rejects properties holding half a surrogate pair (no JSON the database stores)', () => {
+    const contact = {
+      externalId: 'c1',
+      createdAt: '2026-01-01T00:00:00Z',
+      lifecycleStage: 'lead',
+      properties: { tier: 'x\ud800' },
+    };
+    const result = normalizeApiRecord('contacts', contact, 1);
+    expect(!result.ok && result.errors).toEqual([
+      expect.objectContaining({
+        field: 'properties',
+        reason: expect.stringContaining('surrogate'),
+      }),
+    ]);
+    const fine = normalizeApiRecord('contacts', { ...contact, properties: { tier: 'gold' } }, 1);
+    expect(fine.ok, JSON.stringify(fine)).toBe(true);
+  });
 });

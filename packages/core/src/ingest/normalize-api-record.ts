@@ -17,8 +17,27 @@ function shown(value: unknown): string | null {
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    // Only a value nested past the stack's depth fails to print (JSON has no cycles).
+    return `(${Array.isArray(value) ? 'an array' : 'an object'} nested too deeply to show)`;
   }
+}
+
+const NUL_REASON = 'text may not contain the NUL character (\\u0000) or half of a surrogate pair';
+
+/** A NUL character, or a surrogate half without its other half: no text PostgreSQL stores. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character refused
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether a value (or any text inside it, to a depth no field nests to) holds a NUL
+ * character; deeper values are refused by their field's own check.
+ */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (!value || typeof value !== 'object' || depth > 20) return false;
+  return Object.entries(value).some(
+    ([key, item]) => UNSTORABLE.test(key) || holdsNul(item, depth + 1),
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -129,6 +148,10 @@ export function normalizeApiRecord<E extends ImportEntity>(
   }
   for (const spec of specs) {
     const raw = record[spec.name];
+    if (holdsNul(raw)) {
+      errors.push(importRowError(rowNumber, spec.name, spec.name, shown(raw), NUL_REASON));
+      continue;
+    }
     if (spec.type === 'json-properties') {
       properties = readProperties(raw, rowNumber, errors);
       continue;

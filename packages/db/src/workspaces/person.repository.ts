@@ -100,16 +100,19 @@ export async function updatePerson(
     deactivatedAt?: Date | null;
   },
 ): Promise<Person | undefined> {
+  const set = {
+    ...(changes.name !== undefined ? { name: changes.name } : {}),
+    ...(changes.role !== undefined ? { role: changes.role } : {}),
+    ...(changes.userId !== undefined ? { user_id: changes.userId } : {}),
+    ...(changes.invitedAt !== undefined ? { invited_at: changes.invitedAt } : {}),
+    ...(changes.invitedBy !== undefined ? { invited_by: changes.invitedBy } : {}),
+    ...(changes.deactivatedAt !== undefined ? { deactivated_at: changes.deactivatedAt } : {}),
+  };
+  // Nothing to change: the person as they are (an UPDATE with no SET is not SQL).
+  if (Object.keys(set).length === 0) return findPerson(db, workspaceId, personId);
   return db
     .updateTable('people')
-    .set({
-      ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.role !== undefined ? { role: changes.role } : {}),
-      ...(changes.userId !== undefined ? { user_id: changes.userId } : {}),
-      ...(changes.invitedAt !== undefined ? { invited_at: changes.invitedAt } : {}),
-      ...(changes.invitedBy !== undefined ? { invited_by: changes.invitedBy } : {}),
-      ...(changes.deactivatedAt !== undefined ? { deactivated_at: changes.deactivatedAt } : {}),
-    })
+    .set(set)
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', personId)
     .returningAll()
