@@ -29,6 +29,7 @@ import { bulkRoutes } from './routes/imports/bulk.routes';
 import { importRoutes } from './routes/imports/imports.routes';
 import { uploadRoutes } from './routes/imports/uploads.routes';
 import { inboxRoutes } from './routes/inbox/inbox.routes';
+import { interventionRoutes } from './routes/interventions/interventions.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
 import { peopleRoutes } from './routes/people/people.routes';
 import { sessionRoutes } from './routes/session/session.routes';
@@ -100,7 +101,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/', tokenRoutes)
     .route('/', alertRoutes)
     .route('/', inboxRoutes)
-    .route('/', webhookRoutes);
+    .route('/', webhookRoutes)
+    .route('/', interventionRoutes);
   return api
     .route('/', healthRoutes)
     .route('/', sessionRoutes)

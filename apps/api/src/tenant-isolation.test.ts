@@ -44,6 +44,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/metrics/{key}': { name: 'Mine now' },
   'PATCH /api/people/{id}': { role: 'viewer' },
   'POST /api/alerts/{id}/status': { action: 'acknowledge' },
+  'PATCH /api/interventions/{id}': { title: 'Mine now' },
 };
 
 /** A query the route needs to pass validation. */
@@ -62,6 +63,7 @@ interface Ids {
   alert: string;
   notification: string;
   webhook: string;
+  intervention: string;
 }
 
 /** Which of B's ids a path parameter takes, by the path it is in. */
@@ -76,6 +78,7 @@ function idFor(path: string, param: string, b: Ids): string | null {
   if (path.startsWith('/api/alerts/')) return b.alert;
   if (path.startsWith('/api/inbox/')) return b.notification;
   if (path.startsWith('/api/webhooks/')) return b.webhook;
+  if (path.startsWith('/api/interventions/')) return b.intervention;
   return null;
 }
 
@@ -213,6 +216,20 @@ describe.each(databaseKindsUnderTest())('tenant isolation on %s', (kind) => {
       },
     ]);
     b.alert = alert!.id;
+    b.intervention = (
+      await created(
+        asB('/api/interventions', {
+          treeId: b.tree,
+          targetNodeId: bNodes[0]!.id,
+          title: 'B cadence',
+          ownerId: b.person,
+          startsOn: '2026-09-14',
+          expectedDirection: 'up',
+          mde: 0.1,
+          treatedScope: { dimension: 'team', values: ['B'] },
+        }),
+      )
+    ).id as string;
     await insertNotifications(t.db, [
       {
         workspaceId: bAdmin.ws.id,

@@ -23,3 +23,8 @@ export {
   insertDemoData,
 } from './insert-demo-data';
 export { SeededRandom } from './seeded-random';
+export {
+  DEMO_CADENCE_INTERVENTION,
+  DEMO_PLACEBO_INTERVENTION,
+  seedDemoInterventions,
+} from './demo-interventions';
