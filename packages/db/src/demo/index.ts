@@ -1,6 +1,11 @@
 /** Deterministic demo CRM data: the generator (pure) and the writer (set-based inserts). */
 export { type DemoCadenceChange, demoCadenceChange } from './demo-cadence-change';
 export {
+  DEMO_CADENCE_INTERVENTION,
+  DEMO_PLACEBO_INTERVENTION,
+  seedDemoInterventions,
+} from './demo-interventions';
+export {
   DEMO_SCALES,
   type DemoDataOptions,
   type DemoScale,
@@ -23,8 +28,3 @@ export {
   insertDemoData,
 } from './insert-demo-data';
 export { SeededRandom } from './seeded-random';
-export {
-  DEMO_CADENCE_INTERVENTION,
-  DEMO_PLACEBO_INTERVENTION,
-  seedDemoInterventions,
-} from './demo-interventions';
