@@ -38,6 +38,7 @@ import { bulkRoutes } from './routes/imports/bulk.routes';
 import { importRoutes } from './routes/imports/imports.routes';
 import { uploadRoutes } from './routes/imports/uploads.routes';
 import { inboxRoutes } from './routes/inbox/inbox.routes';
+import { interventionRoutes } from './routes/interventions/interventions.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
 import { peopleRoutes } from './routes/people/people.routes';
 import { scoringRoutes } from './routes/scoring/scoring.routes';
@@ -148,7 +149,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/', alertRoutes)
     .route('/', inboxRoutes)
     .route('/', webhookRoutes)
-    .route('/', scoringRoutes);
+    .route('/', scoringRoutes)
+    .route('/', interventionRoutes);
   return api
     .route('/', healthRoutes)
     .route('/', sessionRoutes)

@@ -49,6 +49,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     rules: [],
     bands: [{ label: 'All', min: 0 }],
   },
+  'PATCH /api/interventions/{id}': { title: 'Mine now' },
 };
 
 /** A query the route needs to pass validation. */
@@ -68,6 +69,7 @@ interface Ids {
   notification: string;
   webhook: string;
   scoreModel: string;
+  intervention: string;
 }
 
 /** Which of B's ids a path parameter takes, by the path it is in. */
@@ -83,6 +85,7 @@ function idFor(path: string, param: string, b: Ids): string | null {
   if (path.startsWith('/api/inbox/')) return b.notification;
   if (path.startsWith('/api/webhooks/')) return b.webhook;
   if (path.startsWith('/api/scoring/models/')) return b.scoreModel;
+  if (path.startsWith('/api/interventions/')) return b.intervention;
   return null;
 }
 
@@ -229,6 +232,20 @@ describe.each(databaseKindsUnderTest())('tenant isolation on %s', (kind) => {
       },
     ]);
     b.alert = alert!.id;
+    b.intervention = (
+      await created(
+        asB('/api/interventions', {
+          treeId: b.tree,
+          targetNodeId: bNodes[0]!.id,
+          title: 'B cadence',
+          ownerId: b.person,
+          startsOn: '2026-09-14',
+          expectedDirection: 'up',
+          mde: 0.1,
+          treatedScope: { dimension: 'team', values: ['B'] },
+        }),
+      )
+    ).id as string;
     await insertNotifications(t.db, [
       {
         workspaceId: bAdmin.ws.id,

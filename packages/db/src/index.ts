@@ -8,6 +8,7 @@ export * from './errors';
 export * from './events/domain-event.repository';
 export * from './events/domain-event-feed';
 export * from './ingest';
+export * from './interventions';
 export * from './metrics/dimension-values';
 export * from './metrics/evaluate-metric-series';
 export * from './metrics/metric.repository';

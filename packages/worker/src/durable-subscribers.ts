@@ -5,6 +5,11 @@
  * the dispatcher enqueues jobs for the subscribers it knows.
  */
 import { scoreBackfills, scoresAfterImport } from './contact-scoring';
+import { interventionVerdicts } from './intervention-verdicts.subscriber';
 import type { Subscriber } from './subscriber';
 
-export const DURABLE_SUBSCRIBERS: readonly Subscriber[] = [scoresAfterImport, scoreBackfills];
+export const DURABLE_SUBSCRIBERS: readonly Subscriber[] = [
+  scoresAfterImport,
+  scoreBackfills,
+  interventionVerdicts,
+];

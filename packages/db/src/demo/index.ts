@@ -1,6 +1,11 @@
 /** Deterministic demo CRM data: the generator (pure) and the writer (set-based inserts). */
 export { type DemoCadenceChange, demoCadenceChange } from './demo-cadence-change';
 export {
+  DEMO_CADENCE_INTERVENTION,
+  DEMO_PLACEBO_INTERVENTION,
+  seedDemoInterventions,
+} from './demo-interventions';
+export {
   DEMO_SCALES,
   type DemoDataOptions,
   type DemoScale,

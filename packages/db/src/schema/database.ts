@@ -207,6 +207,61 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+/** A dimension filter naming a scope: a team, a segment or a set of reps. */
+export interface InterventionScopeJson {
+  dimension: string;
+  /** null (comparison only): every other value of the dimension. */
+  values: string[] | null;
+}
+
+export interface InterventionsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  tree_id: string;
+  target_node_id: string;
+  /** Kept from when it was logged: the node may later be removed from its tree. */
+  target_node_label: string;
+  target_metric_key: string;
+  title: string;
+  description: Generated<string>;
+  owner_id: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+  expected_direction: 'up' | 'down';
+  mde: number;
+  treated_scope: Json<InterventionScopeJson>;
+  comparison_scope: Json<InterventionScopeJson> | null;
+  outcome_node_ids: Generated<string[]>;
+  status: Generated<'open' | 'closed'>;
+  created_by: string | null;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface InterventionVerdictsTable {
+  workspace_id: string;
+  intervention_id: string;
+  /** The target node or one of the outcome nodes. */
+  node_id: string;
+  verdict: string;
+  result: Json<unknown>;
+  summary: string;
+  computed_at: DefaultedTimestamp;
+}
+
+export interface InterventionVerdictChangesTable {
+  workspace_id: string;
+  id: Generated<string>;
+  intervention_id: string;
+  node_id: string;
+  from_verdict: string | null;
+  to_verdict: string;
+  result: Json<unknown>;
+  summary: string;
+  changed_at: DefaultedTimestamp;
+}
+
 export interface WebhookEndpointsTable {
   workspace_id: string;
   id: Generated<string>;
@@ -557,6 +612,9 @@ export interface Database {
   notifications: NotificationsTable;
   webhook_endpoints: WebhookEndpointsTable;
   deliveries: DeliveriesTable;
+  interventions: InterventionsTable;
+  intervention_verdicts: InterventionVerdictsTable;
+  intervention_verdict_changes: InterventionVerdictChangesTable;
   reps: RepsTable;
   capacity: CapacityTable;
   contacts: ContactsTable;

@@ -5,7 +5,8 @@
  */
 import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
 import type { Kysely, Transaction } from 'kysely';
-import { type DemoScale, insertDemoData } from '../demo';
+import { type DemoScale, demoCadenceChange, insertDemoData } from '../demo';
+import { seedDemoInterventions } from '../demo/demo-interventions';
 import { DEMO_SCORE_MODEL } from '../demo/demo-score-model';
 import type { Database, Workspace } from '../schema/database';
 import { recomputeScoresIn } from '../scoring/recompute-scores';
@@ -54,16 +55,29 @@ export async function ensureDemoWorkspace(
   if (existing) return { workspace: existing, created: false };
   const concurrency = options.concurrency ?? 1;
   const end = options.end ?? new Date();
+  const dataOptions = {
+    seed: options.seed ?? 20261123,
+    scale: options.scale ?? 'demo',
+    end,
+    timeZone: DEMO_TIME_ZONE,
+    ...(options.months !== undefined ? { months: options.months } : {}),
+  };
   const data = (target: Kysely<Database>, workspaceId: string) =>
     insertDemoData(target, workspaceId, {
-      seed: options.seed ?? 20261123,
-      scale: options.scale ?? 'demo',
-      end,
-      timeZone: DEMO_TIME_ZONE,
-      ...(options.months !== undefined ? { months: options.months } : {}),
+      ...dataOptions,
       ...(concurrency > 1 ? { concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+  // The tree, then the interventions judged on the data as of its end.
+  const treeAndInterventions = async (trx: Transaction<Database>, ws: Workspace) => {
+    const { treeId, ownerId } = await createDemoTree(trx, ws.id);
+    await seedDemoInterventions(trx, ws, {
+      treeId,
+      ownerId,
+      change: demoCadenceChange(dataOptions),
+      now: end,
+    });
+  };
   if (concurrency > 1) {
     // A seed killed before: its workspace goes, and every row of it by cascade (but the
     // activities and their rollup, which have no foreign key to it).
@@ -82,7 +96,7 @@ export async function ensureDemoWorkspace(
       .execute((trx) => createDemoWorkspaceAndPeople(trx, DEMO_LOADING_SLUG));
     await data(db, ws.id);
     const workspace = await db.transaction().execute(async (trx) => {
-      await createDemoTree(trx, ws.id);
+      await treeAndInterventions(trx, ws);
       await createDemoScoreModel(trx, ws.id);
       return trx
         .updateTable('workspaces')
@@ -96,7 +110,7 @@ export async function ensureDemoWorkspace(
   const workspace = await db.transaction().execute(async (trx) => {
     const ws = await createDemoWorkspaceAndPeople(trx, DEMO_WORKSPACE_SLUG);
     await data(trx, ws.id);
-    await createDemoTree(trx, ws.id);
+    await treeAndInterventions(trx, ws);
     await createDemoScoreModel(trx, ws.id);
     return ws;
   });
@@ -130,8 +144,14 @@ async function createDemoScoreModel(trx: Transaction<Database>, workspaceId: str
   await recomputeScoresIn(trx, workspaceId, model.id);
 }
 
-/** The activity-per-contact tree with the demo people as owners. */
-async function createDemoTree(trx: Kysely<Database>, workspaceId: string): Promise<void> {
+/**
+ * The activity-per-contact tree with the demo people as owners; returns it and the person who
+ * owns the demo's interventions (the AE, so the calls node's Accountable hears of them too).
+ */
+async function createDemoTree(
+  trx: Kysely<Database>,
+  workspaceId: string,
+): Promise<{ treeId: string; ownerId: string }> {
   const people = await trx
     .selectFrom('people')
     .select(['id', 'email'])
@@ -141,7 +161,7 @@ async function createDemoTree(trx: Kysely<Database>, workspaceId: string): Promi
     const email = DEMO_PEOPLE.find((p) => p.key === key)!.email;
     return people.find((p) => p.email === email)!.id;
   };
-  await createTreeFromTemplate(trx, workspaceId, ACTIVITY_PER_CONTACT_TEMPLATE, {
+  const treeId = await createTreeFromTemplate(trx, workspaceId, ACTIVITY_PER_CONTACT_TEMPLATE, {
     root: {
       accountable: idOf('vp'),
       responsible: [idOf('sdr'), idOf('ae')],
@@ -167,4 +187,5 @@ async function createDemoTree(trx: Kysely<Database>, workspaceId: string): Promi
     meeting_per_hour: { accountable: idOf('ae') },
     social_per_hour: { accountable: idOf('social') },
   });
+  return { treeId, ownerId: idOf('ae') };
 }

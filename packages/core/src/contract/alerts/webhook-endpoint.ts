@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const WEBHOOK_EVENTS = [
   'alert.raised',
   'alert.escalated',
-  'verdict.changed',
+  'intervention.verdict_changed',
   'score.threshold_crossed',
 ] as const;
 
