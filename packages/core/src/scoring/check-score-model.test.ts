@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoringVocabulary } from '../contract/scoring/score-model';
 import { checkScoreModel, rulePoints, scoreRange } from './check-score-model';
-import { bandOf, liftTableRows, wilsonInterval } from './score-bands';
+import { bandOf, liftTableRows, rateInterval } from './score-bands';
 
 const vocabulary: ScoringVocabulary = {
   contactProperties: ['industry'],
@@ -210,10 +210,10 @@ describe('bands and lift', () => {
   });
 
   it('computes the Wilson interval', () => {
-    const ci = wilsonInterval(10, 100);
+    const ci = rateInterval(10, 100);
     expect(ci?.low).toBeCloseTo(0.05523, 4);
     expect(ci?.high).toBeCloseTo(0.17437, 4);
-    expect(wilsonInterval(0, 0)).toBeNull();
+    expect(rateInterval(0, 0)).toBeNull();
   });
 
   it('rates each band against the overall rate', () => {

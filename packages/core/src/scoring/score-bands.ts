@@ -3,6 +3,7 @@
  * band's conversion rate compares with the overall rate, with a 95% Wilson interval.
  */
 import type { LiftRow, ScoreBand } from '../contract/scoring/score-model';
+import { wilsonInterval } from '../movements/detect-movement';
 
 /**
  * The band a score is in: the last whose lowest score it reaches (below the first: the first).
@@ -18,20 +19,12 @@ export function bandOf(bands: readonly ScoreBand[], score: number): string {
 /**
  * The Wilson score interval of k successes in n trials (null when n is 0).
  *
- * @example wilsonInterval(10, 100); // { low: 0.0552, high: 0.1744 } (rounded)
+ * @example rateInterval(10, 100); // { low: 0.0552, high: 0.1744 } (rounded)
  */
-export function wilsonInterval(
-  k: number,
-  n: number,
-  z = 1.959963984540054,
-): { low: number; high: number } | null {
+export function rateInterval(k: number, n: number): { low: number; high: number } | null {
   if (n <= 0) return null;
-  const p = k / n;
-  const z2 = z * z;
-  const denominator = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  const [low, high] = wilsonInterval(k, n);
+  return { low, high };
 }
 
 /** One row of the lift table from its counts and the overall rate. */
@@ -42,7 +35,7 @@ export function liftRow(
   overallRate: number | null,
 ): LiftRow {
   const rate = contacts > 0 ? converted / contacts : null;
-  const ci = wilsonInterval(converted, contacts);
+  const ci = rateInterval(converted, contacts);
   return {
     band,
     contacts,
