@@ -12,7 +12,10 @@ export type { Attribution, AttributionMethod, ChildValues } from './attribution/
 export { preciseSum } from './attribution/attribution';
 // The wire contract: every request and response shape of the API, as zod schemas
 export * from './contract/alerts/alert';
+export * from './contract/alerts/delivery-log';
 export * from './contract/alerts/inbox';
+export * from './contract/alerts/my-branches';
+export * from './contract/alerts/preferences';
 export * from './contract/alerts/webhook-endpoint';
 export * from './contract/describes';
 export * from './contract/events/data-changed';
@@ -78,6 +81,9 @@ export * from './metrics/period-buckets';
 export * from './metrics/plan-metric-request';
 export type { FactorExponents } from './metrics/product-factors';
 export * from './metrics/source-dimensions';
+// Notifications: quiet hours and where webhooks may go
+export * from './notifications/quiet-hours';
+export * from './notifications/webhook-url';
 // Periods
 export * from './periods/civil-date';
 export * from './periods/comparison-period';

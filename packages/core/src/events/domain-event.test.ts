@@ -10,7 +10,11 @@ describe('domain events', () => {
   };
 
   it('lists every type of the union once', () => {
-    expect(DOMAIN_EVENT_TYPES).toEqual(['import.committed', 'counting.changed']);
+    expect(DOMAIN_EVENT_TYPES).toEqual([
+      'import.committed',
+      'counting.changed',
+      'notifications.added',
+    ]);
     expect(isDomainEventType('counting.changed')).toBe(true);
     expect(isDomainEventType('alert.raised')).toBe(false);
   });

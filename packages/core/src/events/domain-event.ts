@@ -41,10 +41,20 @@ export const countingChangedEventSchema = z.object({
   }),
 });
 
+/**
+ * Notifications were added to people's inboxes (alerts, escalations, digests): open apps of
+ * those people refetch their inbox and badges.
+ */
+export const notificationsAddedEventSchema = z.object({
+  type: z.literal('notifications.added'),
+  payload: z.object({ personIds: z.array(z.string()) }),
+});
+
 /** Every domain event, told apart by `type`. */
 export const domainEventSchema = z.discriminatedUnion('type', [
   importCommittedEventSchema,
   countingChangedEventSchema,
+  notificationsAddedEventSchema,
 ]);
 
 export type DomainEvent = z.infer<typeof domainEventSchema>;
@@ -81,5 +91,7 @@ export function changesWorkspaceData(event: DomainEvent): boolean {
     case 'import.committed':
     case 'counting.changed':
       return true;
+    case 'notifications.added':
+      return false;
   }
 }
