@@ -30,7 +30,9 @@ import { importRoutes } from './routes/imports/imports.routes';
 import { uploadRoutes } from './routes/imports/uploads.routes';
 import { inboxRoutes } from './routes/inbox/inbox.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
+import { myBranchRoutes } from './routes/my-branches/my-branches.routes';
 import { peopleRoutes } from './routes/people/people.routes';
+import { preferenceRoutes } from './routes/preferences/preferences.routes';
 import { sessionRoutes } from './routes/session/session.routes';
 import { setupRoutes } from './routes/setup/setup.routes';
 import { templateRoutes } from './routes/templates/templates.routes';
@@ -100,7 +102,9 @@ function apiRoutes(deps: AppDeps) {
     .route('/', tokenRoutes)
     .route('/', alertRoutes)
     .route('/', inboxRoutes)
-    .route('/', webhookRoutes);
+    .route('/', webhookRoutes)
+    .route('/', myBranchRoutes)
+    .route('/', preferenceRoutes);
   return api
     .route('/', healthRoutes)
     .route('/', sessionRoutes)
