@@ -4,6 +4,7 @@
  */
 import type { TreeSummary } from '@treeline/core';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { AlertRoutes } from '../alerts/AlertRoutes';
 import { TopBar } from '../components/TopBar';
 import { DataScreen } from '../data-screen/DataScreen';
 import { TreeScreen } from '../editor/TreeScreen';
@@ -48,6 +49,7 @@ export function AppRoutes({
           <DataScreen />
         </main>
       </Route>
+      {AlertRoutes()}
       <Route path={ROUTES.tree}>
         <TreeScreen trees={trees} tree={tree} onNewTree={onNewTree} />
       </Route>

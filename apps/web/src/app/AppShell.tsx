@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TreeSummary } from '@treeline/core';
 import { useState } from 'react';
 import { useLocation, useRoute } from 'wouter';
+import { useRailBadges } from '../alerts/use-rail-badges';
 import { DeleteTreeDialog } from '../components/DeleteTreeDialog';
 import { LeftRail, type Section } from '../components/LeftRail';
 import { NewTreeDialog } from '../components/NewTreeDialog';
@@ -26,7 +27,19 @@ export function AppShell() {
   const { trees, tree, onTreeScreen } = useOpenTree();
   const [onMetrics] = useRoute(ROUTES.metricsSection);
   const [onData] = useRoute(ROUTES.data);
-  const section: Section = onMetrics ? 'metrics' : onData ? 'data' : 'trees';
+  const [onBranches] = useRoute(ROUTES.myBranches);
+  const [onInbox] = useRoute(ROUTES.inbox);
+  const [onAlert] = useRoute(ROUTES.alert);
+  const badges = useRailBadges();
+  const section: Section = onMetrics
+    ? 'metrics'
+    : onData
+      ? 'data'
+      : onBranches
+        ? 'my-branches'
+        : onInbox || onAlert
+          ? 'inbox'
+          : 'trees';
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<TreeSummary | null>(null);
   /** What to do once the open tree's unsaved edits are discarded. */
@@ -56,9 +69,13 @@ export function AppShell() {
         ? paths.metrics()
         : next === 'data'
           ? paths.data()
-          : tree
-            ? paths.tree(tree.id)
-            : paths.trees(),
+          : next === 'my-branches'
+            ? paths.myBranches()
+            : next === 'inbox'
+              ? paths.inbox()
+              : tree
+                ? paths.tree(tree.id)
+                : paths.trees(),
     );
   };
 
@@ -72,6 +89,7 @@ export function AppShell() {
         onOpenTree={openTree}
         onNewTree={() => guard(() => setCreating(true))}
         onDeleteTree={setDeleting}
+        badges={badges}
       />
       <AppRoutes trees={trees} tree={tree} onNewTree={() => guard(() => setCreating(true))} />
       {creating ? (

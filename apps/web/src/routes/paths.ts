@@ -13,6 +13,11 @@ export const ROUTES = {
   metrics: '/metrics',
   metric: '/metrics/:metricKey',
   data: '/data',
+  inbox: '/inbox',
+  alert: '/alerts/:alertId',
+  myBranches: '/my-branches',
+  notifications: '/notifications',
+  webhooks: '/webhooks',
   /** The Metrics section: the catalog and every metric's page (for the rail). */
   metricsSection: '/metrics/*?',
 } as const;
@@ -30,6 +35,11 @@ export const paths = {
   metrics: () => '/metrics',
   metric: (metricKey: string) => `/metrics/${encodeURIComponent(metricKey)}`,
   data: () => '/data',
+  inbox: () => '/inbox',
+  alert: (alertId: string) => `/alerts/${encodeURIComponent(alertId)}`,
+  myBranches: () => '/my-branches',
+  notifications: () => '/notifications',
+  webhooks: () => '/webhooks',
 };
 
 /**

@@ -16,7 +16,7 @@ export async function listMyBranches(
   workspace: Workspace,
   personId: string,
   options: { now?: Date; cache?: TreeViewCache } = {},
-): Promise<MyBranches> {
+): Promise<Omit<MyBranches, 'me'>> {
   const now = options.now ?? new Date();
   const assignments = await db
     .selectFrom('node_assignments as a')

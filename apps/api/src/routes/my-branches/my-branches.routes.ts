@@ -20,10 +20,10 @@ const listRoute = createRoute({
 export const myBranchRoutes = new OpenAPIHono<AppEnv>().openapi(listRoute, async (c) => {
   const { db, now, treeViewCache } = c.get('deps');
   const person = c.get('person');
-  if (!person) return c.json({ period: null, branches: [] }, 200);
+  if (!person) return c.json({ me: null, period: null, branches: [] }, 200);
   const mine = await listMyBranches(db, c.get('workspace'), person.id, {
     cache: treeViewCache,
     ...(now ? { now: now() } : {}),
   });
-  return c.json(mine, 200);
+  return c.json({ me: { id: person.id, name: person.name, role: c.get('role') }, ...mine }, 200);
 });

@@ -38,6 +38,10 @@ export const MyBranchSchema = z
 
 export const MyBranchesSchema = z
   .object({
+    me: z
+      .object({ id: z.string(), name: z.string(), role: z.enum(['admin', 'editor', 'viewer']) })
+      .nullable()
+      .meta({ description: 'Whose branches these are (null for an API token: nobody)' }),
     period: PeriodViewSchema.nullable().meta({
       description: 'The latest complete week the values are for (null without branches)',
     }),
