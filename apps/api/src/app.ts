@@ -33,6 +33,7 @@ import { metricRoutes } from './routes/metrics/metrics.routes';
 import { myBranchRoutes } from './routes/my-branches/my-branches.routes';
 import { peopleRoutes } from './routes/people/people.routes';
 import { preferenceRoutes } from './routes/preferences/preferences.routes';
+import { scoringRoutes } from './routes/scoring/scoring.routes';
 import { sessionRoutes } from './routes/session/session.routes';
 import { setupRoutes } from './routes/setup/setup.routes';
 import { templateRoutes } from './routes/templates/templates.routes';
@@ -104,7 +105,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/', inboxRoutes)
     .route('/', webhookRoutes)
     .route('/', myBranchRoutes)
-    .route('/', preferenceRoutes);
+    .route('/', preferenceRoutes)
+    .route('/', scoringRoutes);
   return api
     .route('/', healthRoutes)
     .route('/', sessionRoutes)

@@ -44,6 +44,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/metrics/{key}': { name: 'Mine now' },
   'PATCH /api/people/{id}': { role: 'viewer' },
   'POST /api/alerts/{id}/status': { action: 'acknowledge' },
+  'PUT /api/scoring/models/{id}': {
+    name: 'Mine now',
+    rules: [],
+    bands: [{ label: 'All', min: 0 }],
+  },
 };
 
 /** A query the route needs to pass validation. */
@@ -62,6 +67,7 @@ interface Ids {
   alert: string;
   notification: string;
   webhook: string;
+  scoreModel: string;
 }
 
 /** Which of B's ids a path parameter takes, by the path it is in. */
@@ -76,11 +82,12 @@ function idFor(path: string, param: string, b: Ids): string | null {
   if (path.startsWith('/api/alerts/')) return b.alert;
   if (path.startsWith('/api/inbox/')) return b.notification;
   if (path.startsWith('/api/webhooks/')) return b.webhook;
+  if (path.startsWith('/api/scoring/models/')) return b.scoreModel;
   return null;
 }
 
 /** What a param the test does not map takes (e.g. the bulk entity): a valid value. */
-const OTHER_PARAMS: Record<string, string> = { entity: 'reps' };
+const OTHER_PARAMS: Record<string, string> = { entity: 'reps', contactId: '1' };
 
 describe.each(databaseKindsUnderTest())('tenant isolation on %s', (kind) => {
   let t: TestDatabase;
@@ -189,6 +196,15 @@ describe.each(databaseKindsUnderTest())('tenant isolation on %s', (kind) => {
         )
       ).webhook as { id: string }
     ).id;
+    b.scoreModel = (
+      await created(
+        asB('/api/scoring/models', {
+          name: 'B fit',
+          rules: [],
+          bands: [{ label: 'All', min: 0 }],
+        }),
+      )
+    ).id as string;
     const bNodes = await t.db
       .selectFrom('tree_nodes')
       .select('id')

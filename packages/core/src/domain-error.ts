@@ -59,6 +59,10 @@ export const DOMAIN_ERRORS = {
   metric_read_only: { status: 409, title: 'Built-in metrics are read-only' },
   metric_in_use: { status: 409, title: 'Metric in use' },
   metric_breaks_trees: { status: 409, title: 'The change would break trees' },
+  // Interventions and impact analysis
+  invalid_impact_input: { status: 422, title: 'Cannot analyse the intervention' },
+  invalid_intervention: { status: 422, title: 'Invalid intervention' },
+  overlapping_scopes: { status: 422, title: 'The comparison overlaps the treated scope' },
   // Imports
   too_many_rows: { status: 413, title: 'Too many rows' },
   file_too_large: { status: 413, title: 'File too large' },
@@ -75,6 +79,8 @@ export const DOMAIN_ERRORS = {
   wrong_delimiter: { status: 422, title: 'Wrong delimiter' },
   malformed_csv: { status: 422, title: 'Malformed CSV' },
   malformed_body: { status: 422, title: 'Malformed body' },
+  // Contact scoring
+  invalid_score_model: { status: 422, title: 'Invalid score model' },
 } as const satisfies Record<string, { status: DomainErrorStatus; title: string }>;
 
 /** Stable, machine-readable reasons a domain rule was broken (snake_case). */

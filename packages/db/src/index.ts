@@ -19,6 +19,7 @@ export { latestMigration, migrations } from './migrations';
 export * from './open-database';
 export * from './rollups/refresh-activity-rollup';
 export * from './schema/database';
+export * from './scoring';
 export * from './trees/build-tree-view';
 export * from './trees/cached-tree-view';
 export * from './trees/tree.repository';

@@ -14,6 +14,7 @@ describe('domain events', () => {
       'import.committed',
       'counting.changed',
       'notifications.added',
+      'score.backfill_requested',
     ]);
     expect(isDomainEventType('counting.changed')).toBe(true);
     expect(isDomainEventType('alert.raised')).toBe(false);

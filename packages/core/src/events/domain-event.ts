@@ -50,11 +50,18 @@ export const notificationsAddedEventSchema = z.object({
   payload: z.object({ personIds: z.array(z.string()) }),
 });
 
+/** A backfill of a score model over history was asked for (its progress is its row). */
+export const scoreBackfillRequestedEventSchema = z.object({
+  type: z.literal('score.backfill_requested'),
+  payload: z.object({ modelId: z.string(), backfillId: z.string() }),
+});
+
 /** Every domain event, told apart by `type`. */
 export const domainEventSchema = z.discriminatedUnion('type', [
   importCommittedEventSchema,
   countingChangedEventSchema,
   notificationsAddedEventSchema,
+  scoreBackfillRequestedEventSchema,
 ]);
 
 export type DomainEvent = z.infer<typeof domainEventSchema>;
@@ -92,6 +99,7 @@ export function changesWorkspaceData(event: DomainEvent): boolean {
     case 'counting.changed':
       return true;
     case 'notifications.added':
+    case 'score.backfill_requested':
       return false;
   }
 }

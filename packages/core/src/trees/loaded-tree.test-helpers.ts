@@ -27,6 +27,7 @@ export function loadedNode(
       definition: definition ?? { type: 'count', source: 'activities' },
     },
     ...rest,
+    alertRule: rest.alertRule ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
  * and band, edges with their relation, and the RACI assignments. The db package loads it
  * (loadTree); core turns it and each node's series into the canvas view (assembleTreeView).
  */
+import type { AlertRuleOverrides } from '../contract/alert-rule';
 import type {
   MetricDefinition,
   MetricDirection,
@@ -17,6 +18,8 @@ export interface LoadedNode {
   filter: Record<string, string>;
   position: { x: number; y: number };
   band: NodeBand | null;
+  /** The node's overrides of the detection defaults (null: none). */
+  alertRule: AlertRuleOverrides | null;
   metric: {
     id: string;
     key: string;

@@ -1,5 +1,6 @@
 // A tree as an editor holds it and saves it whole: nodes, edges, bands and RACI, without values.
 
+import type { AlertRuleOverrides } from '../contract/alert-rule';
 import type { DimensionFilter } from '../metrics/metric-definition';
 import type { BenchmarkMotionKey } from './benchmark-motions';
 
@@ -36,6 +37,8 @@ export interface TreeDraftNode {
   position: { x: number; y: number };
   band: NodeBand | null;
   raci: NodeRaci;
+  /** What the node's movement detection overrides of the defaults; absent or null: none. */
+  alertRule?: AlertRuleOverrides | null;
 }
 
 export interface TreeDraftEdge {

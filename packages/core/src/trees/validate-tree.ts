@@ -1,5 +1,6 @@
 // Checks a tree draft before it is saved: structure, arithmetic that holds, and ownership.
 
+import { AlertRuleOverridesSchema, resolveAlertRule } from '../contract/alert-rule';
 import { formulaReferences } from '../formula/formula-references';
 import { parseFormula } from '../formula/parse-formula';
 import { detectMetricCycles } from '../metrics/detect-metric-cycles';
@@ -104,6 +105,30 @@ function checkTreeFields(draft: TreeDraft, issues: TreeIssue[]): void {
   }
 }
 
+/** A node's alert rule: every field in its range, each error naming the field and the node. */
+function checkAlertRule(
+  node: TreeDraftNode,
+  label: string,
+  at: (code: string, message: string) => void,
+): void {
+  if (node.alertRule === null || node.alertRule === undefined) return;
+  const parsed = AlertRuleOverridesSchema.safeParse(node.alertRule);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.length > 0 ? issue.path.join('.') : 'alertRule';
+      at('invalid_alert_rule', `the alert rule of ${label}: ${field}: ${issue.message}`);
+    }
+    return;
+  }
+  const rule = resolveAlertRule(parsed.data);
+  if (rule.window < rule.minHistory) {
+    at(
+      'invalid_alert_rule',
+      `the alert rule of ${label}: window (${rule.window}) must be at least minHistory (${rule.minHistory}), or the baseline is shorter than the history it needs`,
+    );
+  }
+}
+
 function checkNode(
   node: TreeDraftNode,
   draft: TreeDraft,
@@ -124,6 +149,8 @@ function checkNode(
       `node ${label} uses the metric '${node.metricKey}', which is neither built in nor defined in this workspace`,
     );
   }
+
+  checkAlertRule(node, label, at);
 
   const band = node.band;
   if (band?.kind === 'target') {

@@ -220,8 +220,19 @@ const EVENT_TYPES: readonly EngagementEventType[] = [
 ];
 const EVENT_TYPE_WEIGHTS = [0.58, 0.27, 0.08, 0.07];
 
+/** Extra reply and pricing-page chances of a contact that goes on to win (scoring's lift). */
+const CONVERTING_EXTRA_REPLY_RATE = 0.12;
+const CONVERTING_PRICING_RATE = 0.45;
+
+/** Whether the contact becomes a customer after `ms` (its deal is won and closes later). */
+function convertsAfter(plan: DemoPlan, contactIndex: number, ms: number): boolean {
+  const c = plan.contacts;
+  return c.outcome[contactIndex] === 1 && (c.closeMs[contactIndex] ?? 0) > ms;
+}
+
 function* engagementEventRows(plan: DemoPlan): Generator<DemoEngagementEvent> {
   const random = new SeededRandom(plan.options.seed, 'events');
+  const pricing = new SeededRandom(plan.options.seed, 'converting-pricing');
   const c = plan.contacts;
   let n = 0;
   for (let i = 0; i < c.count; i++) {
@@ -231,8 +242,12 @@ function* engagementEventRows(plan: DemoPlan): Generator<DemoEngagementEvent> {
     for (let k = 0; k < events; k++) {
       const type = EVENT_TYPES[random.weighted(EVENT_TYPE_WEIGHTS)] ?? 'page_view';
       let properties: Record<string, unknown>;
-      if (type === 'page_view') properties = { page: random.pick(WEB_PAGES) };
-      else if (type === 'form_submit')
+      if (type === 'page_view') {
+        const page = random.pick(WEB_PAGES);
+        // Pricing pages draw contacts that go on to win (a stream of its own keeps the rest).
+        const leaning = c.outcome[i] === 1 && pricing.chance(CONVERTING_PRICING_RATE);
+        properties = { page: leaning ? '/pricing' : page };
+      } else if (type === 'form_submit')
         properties = { form: random.pick(FORMS), page: random.pick(WEB_PAGES) };
       else if (type === 'email_click')
         properties = { campaign: random.pick(CAMPAIGNS), url: random.pick(WEB_PAGES) };
@@ -324,6 +339,7 @@ class ContactPicker {
 
 function* activityRows(plan: DemoPlan): Generator<DemoActivity> {
   const random = new SeededRandom(plan.options.seed, 'activities');
+  const replyBoost = new SeededRandom(plan.options.seed, 'converting-replies');
   const picker = new ContactPicker(plan, random);
   const reps = plan.reps;
   const channels = CHANNELS.length;
@@ -397,6 +413,19 @@ function* activityRows(plan: DemoPlan): Generator<DemoActivity> {
             profile.sample(random, day.limitSecond),
           );
           const contactIndex = planted === 'no_contact' ? null : picker.pick(rep.index, segment);
+          // Contacts on their way to winning reply more (scoring's lift, docs/product.md §7),
+          // drawn from a stream of their own so every other draw stays as it was.
+          if (
+            !replied &&
+            channel === 'email' &&
+            !automated &&
+            direction === 'outbound' &&
+            contactIndex !== null &&
+            convertsAfter(plan, contactIndex, occurredMs) &&
+            replyBoost.chance(CONVERTING_EXTRA_REPLY_RATE)
+          ) {
+            replied = true;
+          }
           // Deleted in the CRM some seconds to days later (but before the data end).
           const deletedAt =
             planted === 'deleted'

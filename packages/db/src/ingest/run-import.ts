@@ -378,7 +378,8 @@ async function countExclusions<E extends ImportEntity>(
   firstLoad: boolean,
 ): Promise<Record<ExcludedReason, number>> {
   const { entity, workspaceId } = run.request;
-  const { span } = written;
+  // Only activities are counted: another entity's span (engagement events) re-marks nothing.
+  const span = entity === 'activities' ? written.span : null;
   const marked = span
     ? await timed(run, 'mark_exclusions', () =>
         markActivityExclusions(trx, workspaceId, {
@@ -410,8 +411,8 @@ async function refreshDerivedData<E extends ImportEntity>(
   run: ImportRun<E>,
   written: WrittenRows,
 ): Promise<number> {
-  const { workspaceId } = run.request;
-  const { span } = written;
+  const { workspaceId, entity } = run.request;
+  const span = entity === 'activities' ? written.span : null;
   const changed = written.inserted + written.updated > 0;
   const dataVersion = changed
     ? await bumpDataVersion(trx, workspaceId)

@@ -146,6 +146,8 @@ const PLANS: Record<ImportEntity, UpsertPlan> = {
       ['occurred_at', 's.occurred_at'],
       ['properties', 's.properties'],
     ],
+    // Reported as the import event's span: scoring rescores the contacts with events in it.
+    timeColumn: 'occurred_at',
   },
 };
 

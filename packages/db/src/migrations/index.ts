@@ -21,6 +21,7 @@ import * as domainEventsOutbox from './2026-11-25T0000-domain-events-outbox';
 import * as accounts from './2026-12-07T1000-accounts';
 import * as alertsAndDelivery from './2026-12-07T1400-alerts-and-delivery';
 import * as notificationPreferences from './2026-12-07T1500-notification-preferences';
+import * as contactScoring from './2026-12-07T1800-contact-scoring';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T0000-crm-and-trees': crmAndTrees,
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1000-accounts': accounts,
   '2026-12-07T1400-alerts-and-delivery': alertsAndDelivery,
   '2026-12-07T1500-notification-preferences': notificationPreferences,
+  '2026-12-07T1800-contact-scoring': contactScoring,
 };
 
 /** The name of the newest migration this build knows: the schema level it expects. */

@@ -504,6 +504,63 @@ export interface DomainEventsTable {
   dispatched_at: ColumnType<Date | null, never, Date | string>;
 }
 
+/** A contact score model: core's ScoreModelDraft (minus its name) as JSON. */
+export interface ScoreModelsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  name: string;
+  definition: Json<unknown>;
+  created_at: DefaultedTimestamp;
+  updated_at: DefaultedTimestamp;
+  computed_at: Timestamp | null;
+}
+
+export interface ContactScoresTable {
+  workspace_id: string;
+  model_id: string;
+  contact_id: BigId;
+  score: number;
+  band: string;
+  computed_at: Timestamp;
+}
+
+/** Each score a contact held under a model, over [valid_from, valid_to). */
+export interface ContactScoreHistoryTable {
+  workspace_id: string;
+  model_id: string;
+  contact_id: BigId;
+  valid_from: Timestamp;
+  valid_to: Timestamp | null;
+  score: number;
+}
+
+export interface ScoreThresholdCrossingsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  model_id: string;
+  contact_id: BigId;
+  threshold: number;
+  direction: 'up' | 'down';
+  from_score: number;
+  to_score: number;
+  crossed_at: Timestamp;
+  backfilled: Generated<boolean>;
+}
+
+export type ScoreBackfillStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface ScoreBackfillsTable {
+  workspace_id: string;
+  id: Generated<string>;
+  model_id: string;
+  status: Generated<ScoreBackfillStatus>;
+  steps_total: Generated<number>;
+  steps_done: Generated<number>;
+  started_at: DefaultedTimestamp;
+  finished_at: Timestamp | null;
+  message: string | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   people: PeopleTable;
@@ -537,6 +594,11 @@ export interface Database {
   import_rejections: ImportRejectionsTable;
   import_mappings: ImportMappingsTable;
   domain_events: DomainEventsTable;
+  score_models: ScoreModelsTable;
+  contact_scores: ContactScoresTable;
+  contact_score_history: ContactScoreHistoryTable;
+  score_threshold_crossings: ScoreThresholdCrossingsTable;
+  score_backfills: ScoreBackfillsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  type AlertRuleOverrides,
+  AlertRuleOverridesSchema,
   BUILT_IN_METRICS,
   emptyRaci,
   type LoadedTree,
@@ -194,6 +196,7 @@ export async function writeTreeContent(
     position_x: node.position.x,
     position_y: node.position.y,
     target: node.band === null ? null : JSON.stringify(node.band),
+    alert_rule: node.alertRule ? JSON.stringify(node.alertRule) : null,
   });
   for (const node of nodes.filter((n) => existingNodeIds.has(n.id))) {
     await db
@@ -212,7 +215,6 @@ export async function writeTreeContent(
           workspace_id: workspaceId,
           tree_id: treeId,
           id: node.id,
-          alert_rule: null,
           ...row(node),
         })),
       )
@@ -337,6 +339,7 @@ export async function readTreeDraft(
         'tree_nodes.position_x',
         'tree_nodes.position_y',
         'tree_nodes.target',
+        'tree_nodes.alert_rule',
         'metrics.key as metric_key',
       ])
       .where('tree_nodes.workspace_id', '=', workspaceId)
@@ -372,6 +375,7 @@ export async function readTreeDraft(
           position: { x: node.position_x, y: node.position_y },
           band: (node.target as NodeBand | null) ?? null,
           raci,
+          alertRule: storedAlertRule(node.alert_rule),
         };
       }),
       edges: edges.map((edge) => ({
@@ -438,6 +442,16 @@ export async function listTrees(db: Kysely<Database>, workspaceId: string): Prom
   }));
 }
 
+/**
+ * A node's stored alert rule; one that no longer fits the schema (written by an older
+ * build) keeps the defaults rather than failing the whole tree.
+ */
+function storedAlertRule(value: unknown): AlertRuleOverrides | null {
+  if (value === null || value === undefined) return null;
+  const parsed = AlertRuleOverridesSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /** A whole tree, or null when the workspace has no tree with that id. */
 export async function loadTree(
   db: Kysely<Database>,
@@ -462,7 +476,16 @@ export async function loadTree(
   const [nodes, edges, assignments, metrics] = await Promise.all([
     db
       .selectFrom('tree_nodes')
-      .select(['id', 'label', 'filter', 'position_x', 'position_y', 'metric_id', 'target'])
+      .select([
+        'id',
+        'label',
+        'filter',
+        'position_x',
+        'position_y',
+        'metric_id',
+        'target',
+        'alert_rule',
+      ])
       .where('workspace_id', '=', workspaceId)
       .where('tree_id', '=', treeId)
       .orderBy('position_y')
@@ -496,6 +519,7 @@ export async function loadTree(
         filter: n.filter as unknown as Record<string, string>,
         position: { x: n.position_x, y: n.position_y },
         band: (n.target as NodeBand | null) ?? null,
+        alertRule: storedAlertRule(n.alert_rule),
         metric,
       };
     }),

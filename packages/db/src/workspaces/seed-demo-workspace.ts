@@ -4,9 +4,12 @@
  * that is killed mid-way leaves no half-seeded workspace behind.
  */
 import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type DemoScale, insertDemoData } from '../demo';
+import { DEMO_SCORE_MODEL } from '../demo/demo-score-model';
 import type { Database, Workspace } from '../schema/database';
+import { recomputeScoresIn } from '../scoring/recompute-scores';
+import { insertScoreModel } from '../scoring/score-model.repository';
 import { createTreeFromTemplate } from '../trees/tree.repository';
 import { createWorkspace, findWorkspaceBySlug } from './workspace.repository';
 
@@ -80,6 +83,7 @@ export async function ensureDemoWorkspace(
     await data(db, ws.id);
     const workspace = await db.transaction().execute(async (trx) => {
       await createDemoTree(trx, ws.id);
+      await createDemoScoreModel(trx, ws.id);
       return trx
         .updateTable('workspaces')
         .set({ slug: DEMO_WORKSPACE_SLUG })
@@ -93,6 +97,7 @@ export async function ensureDemoWorkspace(
     const ws = await createDemoWorkspaceAndPeople(trx, DEMO_WORKSPACE_SLUG);
     await data(trx, ws.id);
     await createDemoTree(trx, ws.id);
+    await createDemoScoreModel(trx, ws.id);
     return ws;
   });
   return { workspace, created: true };
@@ -117,6 +122,12 @@ async function createDemoWorkspaceAndPeople(
     )
     .execute();
   return ws;
+}
+
+/** The fit-and-engagement score model, scored once (its first computation tells nobody). */
+async function createDemoScoreModel(trx: Transaction<Database>, workspaceId: string) {
+  const model = await insertScoreModel(trx, workspaceId, DEMO_SCORE_MODEL);
+  await recomputeScoresIn(trx, workspaceId, model.id);
 }
 
 /** The activity-per-contact tree with the demo people as owners. */

@@ -9,7 +9,7 @@ export const WEBHOOK_EVENTS = [
   'alert.raised',
   'alert.escalated',
   'verdict.changed',
-  'score.crossed',
+  'score.threshold_crossed',
 ] as const;
 
 export const WebhookEndpointSchema = z

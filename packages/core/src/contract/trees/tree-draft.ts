@@ -15,6 +15,7 @@ import type {
   TreeDraftNode,
 } from '../../trees/tree-draft';
 import type { TreeIssue } from '../../trees/tree-issue';
+import { AlertRuleOverridesSchema } from '../alert-rule';
 import { describes } from '../describes';
 import { EdgeRelationSchema } from './tree-view';
 
@@ -72,6 +73,10 @@ export const TreeDraftNodeSchema = describes<TreeDraftNode>()(
       position: z.object({ x: z.number(), y: z.number() }),
       band: NodeBandSchema.nullable().default(null),
       raci: NodeRaciSchema,
+      alertRule: AlertRuleOverridesSchema.nullable().optional().meta({
+        description:
+          'Overrides of the movement-detection defaults (ALERT_RULE_DEFAULTS); null or absent keeps them all',
+      }),
     })
     .meta({ id: 'TreeDraftNode' }),
 );

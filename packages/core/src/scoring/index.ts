@@ -1,0 +1,2 @@
+export * from './check-score-model';
+export * from './score-bands';
