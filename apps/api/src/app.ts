@@ -40,7 +40,9 @@ import { uploadRoutes } from './routes/imports/uploads.routes';
 import { inboxRoutes } from './routes/inbox/inbox.routes';
 import { interventionRoutes } from './routes/interventions/interventions.routes';
 import { metricRoutes } from './routes/metrics/metrics.routes';
+import { myBranchRoutes } from './routes/my-branches/my-branches.routes';
 import { peopleRoutes } from './routes/people/people.routes';
+import { preferenceRoutes } from './routes/preferences/preferences.routes';
 import { scoringRoutes } from './routes/scoring/scoring.routes';
 import { sessionRoutes } from './routes/session/session.routes';
 import { setupRoutes } from './routes/setup/setup.routes';
@@ -149,6 +151,8 @@ function apiRoutes(deps: AppDeps) {
     .route('/', alertRoutes)
     .route('/', inboxRoutes)
     .route('/', webhookRoutes)
+    .route('/', myBranchRoutes)
+    .route('/', preferenceRoutes)
     .route('/', scoringRoutes)
     .route('/', interventionRoutes);
   return api

@@ -38,6 +38,11 @@ export interface AppDeps {
   mailer: Mailer;
   /** Where people reach this server: links in emails start here. */
   publicUrl: string;
+  /**
+   * Let webhook endpoints point at loopback, private and link-local addresses (the demo
+   * does by itself; tests with a local receiver say so). Default: refused.
+   */
+  allowPrivateWebhooks?: boolean;
   /** The clock (tests pin it). */
   now?: () => Date;
   /** Built web app to serve at /, if any. */

@@ -97,6 +97,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       worker = await startWorker({
         database,
         mailer,
+        ...(env.TREELINE_PUBLIC_URL?.trim()
+          ? { publicUrl: env.TREELINE_PUBLIC_URL.trim().replace(/\/+$/, '') }
+          : {}),
         ...(options.subscribers ? { subscribers: options.subscribers } : {}),
       });
     } else {

@@ -133,6 +133,8 @@ describe.each(databaseKindsUnderTest())('tenant isolation on %s', (kind) => {
       auth,
       mailer,
       publicUrl: BASE,
+      // B's webhook points at a local port (no receiver needed: it is never sent).
+      allowPrivateWebhooks: true,
       authenticate: async (headers) => {
         const who = headers.get('x-test-principal');
         if (who) return principals[who] ?? null;

@@ -32,6 +32,8 @@ export const DOMAIN_ERRORS = {
   not_invitable: { status: 409, title: 'Cannot invite' },
   mail_failed: { status: 503, title: 'Email could not be sent' },
   worker_needs_postgres: { status: 422, title: 'The worker needs PostgreSQL' },
+  // Alerts and delivery
+  invalid_webhook_url: { status: 422, title: 'Invalid webhook URL' },
   // Periods and values
   too_many_periods: { status: 422, title: 'Too many periods' },
   unknown_dimension: { status: 422, title: 'Unknown dimension' },

@@ -1,5 +1,6 @@
 // Background work: the outbox dispatcher, the job queue and the durable subscribers.
 export * from './delivery-sender';
+export * from './digest-job';
 export * from './dispatch-domain-events';
 export * from './durable-subscribers';
 export * from './job-queue';

@@ -10,6 +10,7 @@ import { parseRecordedDomainEvent } from '@treeline/core';
 import type { OpenDatabase } from '@treeline/db';
 import { createMailer, type Mailer } from '@treeline/notify';
 import { DeliverySender } from './delivery-sender';
+import { scheduleDigests } from './digest-job';
 import type { DomainEventJobData } from './dispatch-domain-events';
 import { DURABLE_SUBSCRIBERS } from './durable-subscribers';
 import { type JobQueueOptions, openJobQueue } from './job-queue';
@@ -24,6 +25,10 @@ export interface WorkerOptions extends JobQueueOptions {
   dispatchPollMs?: number;
   /** Where email deliveries go (default: the server log). */
   mailer?: Mailer;
+  /** Where links in emails lead (digests); default http://localhost:3000. */
+  publicUrl?: string;
+  /** Runs the digests this often (default 5 minutes). */
+  digestEveryMs?: number;
 }
 
 export interface RunningWorker {
@@ -101,8 +106,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     throw error;
   }
   const running = dispatcher;
+  const digests = scheduleDigests(database.db, {
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.digestEveryMs ? { everyMs: options.digestEveryMs } : {}),
+    onError,
+  });
   return {
     async stop() {
+      await digests.stop();
       await sender.stop();
       await running.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });

@@ -21,6 +21,9 @@ export const ROUTE_ROLES: Readonly<Record<string, PersonRole>> = {
   'POST /api/webhooks': 'admin',
   'DELETE /api/webhooks/:id': 'admin',
   'POST /api/webhooks/:id/test': 'admin',
+  'GET /api/webhooks/:id/deliveries': 'admin',
+  // Everyone's own preferences (the route acts on the signed-in person only).
+  'PUT /api/preferences': 'viewer',
   // A viewer acts on their own alerts and inbox (the routes check whose they are).
   'POST /api/alerts/:id/status': 'viewer',
   'POST /api/inbox/:id/read': 'viewer',

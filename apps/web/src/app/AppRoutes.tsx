@@ -6,6 +6,7 @@
 import type { TreeSummary } from '@treeline/core';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { AccountScreen } from '../account/AccountScreen';
+import { AlertRoutes } from '../alerts/AlertRoutes';
 import { TopBar } from '../components/TopBar';
 import { DataScreen } from '../data-screen/DataScreen';
 import { TreeScreen } from '../editor/TreeScreen';
@@ -70,6 +71,7 @@ export function AppRoutes({
           <AccountScreen />
         </main>
       </Route>
+      {AlertRoutes()}
       <Route path={ROUTES.tree}>
         <TreeScreen trees={trees} tree={tree} onNewTree={onNewTree} />
       </Route>

@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TreeSummary } from '@treeline/core';
 import { useState } from 'react';
 import { useLocation, useRoute } from 'wouter';
+import { useRailBadges } from '../alerts/use-rail-badges';
 import { DeleteTreeDialog } from '../components/DeleteTreeDialog';
 import { LeftRail, type Section } from '../components/LeftRail';
 import { NewTreeDialog } from '../components/NewTreeDialog';
@@ -29,6 +30,10 @@ export function AppShell() {
   const [onPeople] = useRoute(ROUTES.people);
   const [onTokens] = useRoute(ROUTES.tokens);
   const [onAccount] = useRoute(ROUTES.account);
+  const [onBranches] = useRoute(ROUTES.myBranches);
+  const [onInbox] = useRoute(ROUTES.inbox);
+  const [onAlert] = useRoute(ROUTES.alert);
+  const badges = useRailBadges();
   const section: Section = onMetrics
     ? 'metrics'
     : onData
@@ -39,7 +44,11 @@ export function AppShell() {
           ? 'tokens'
           : onAccount
             ? 'account'
-            : 'trees';
+            : onBranches
+              ? 'my-branches'
+              : onInbox || onAlert
+                ? 'inbox'
+                : 'trees';
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<TreeSummary | null>(null);
   /** What to do once the open tree's unsaved edits are discarded. */
@@ -64,7 +73,15 @@ export function AppShell() {
   const openSection = (next: Section) => {
     // A tree just opened from the rail is on the trees screen already.
     if (next === 'trees' && location.startsWith('/trees')) return;
-    navigate(next === 'trees' ? (tree ? paths.tree(tree.id) : paths.trees()) : paths[next]());
+    navigate(
+      next === 'trees'
+        ? tree
+          ? paths.tree(tree.id)
+          : paths.trees()
+        : next === 'my-branches'
+          ? paths.myBranches()
+          : paths[next](),
+    );
   };
 
   return (
@@ -78,6 +95,7 @@ export function AppShell() {
         onNewTree={() => guard(() => setCreating(true))}
         onDeleteTree={setDeleting}
         onSwitchWorkspace={(slug) => guard(() => navigate(`~/w/${slug}/trees`))}
+        badges={badges}
       />
       <AppRoutes trees={trees} tree={tree} onNewTree={() => guard(() => setCreating(true))} />
       {creating ? (

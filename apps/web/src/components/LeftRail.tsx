@@ -27,7 +27,15 @@ import { Wordmark } from './Wordmark';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
 /** The live sections of the app; a new screen adds its id here and to RAIL_SECTIONS. */
-export type Section = 'trees' | 'metrics' | 'data' | 'people' | 'tokens' | 'account';
+export type Section =
+  | 'trees'
+  | 'metrics'
+  | 'data'
+  | 'people'
+  | 'tokens'
+  | 'account'
+  | 'my-branches'
+  | 'inbox';
 
 /** The rail's items, in order: a live section opens its screen, `soon` ones are disabled. */
 export const RAIL_SECTIONS: ReadonlyArray<
@@ -35,8 +43,8 @@ export const RAIL_SECTIONS: ReadonlyArray<
 > = [
   { id: 'trees', label: 'Trees', icon: Network },
   { id: 'metrics', label: 'Metrics', icon: Gauge },
-  { id: null, soon: true, label: 'My branches', icon: GitBranch },
-  { id: null, soon: true, label: 'Inbox', icon: Inbox },
+  { id: 'my-branches', label: 'My branches', icon: GitBranch },
+  { id: 'inbox', label: 'Inbox', icon: Inbox },
   { id: null, soon: true, label: 'Interventions', icon: FlaskConical },
   { id: 'data', label: 'Data', icon: Database },
 ];
@@ -61,7 +69,10 @@ export function LeftRail({
   onNewTree,
   onDeleteTree,
   onSwitchWorkspace,
+  badges = {},
 }: {
+  /** Counts shown beside a section (open alerts on My branches, unread in the Inbox). */
+  badges?: Partial<Record<Section, { count: number; label: string }>>;
   section: Section;
   onOpenSection: (section: Section) => void;
   trees: Resource<TreeSummary[]>;
@@ -120,6 +131,7 @@ export function LeftRail({
                 icon={item.icon}
                 active={section === item.id}
                 onOpen={() => onOpenSection(item.id as Section)}
+                badge={badges[item.id]}
               />
             </li>
           ),
@@ -171,11 +183,13 @@ function SectionItem({
   icon: Icon,
   active,
   onOpen,
+  badge,
 }: {
   label: string;
   icon: LucideIcon;
   active: boolean;
   onOpen: () => void;
+  badge?: { count: number; label: string } | undefined;
 }) {
   return (
     <button
@@ -186,6 +200,12 @@ function SectionItem({
     >
       <Icon aria-hidden size={16} />
       <span>{label}</span>
+      {badge && badge.count > 0 ? (
+        <span className="rail__badge" title={badge.label}>
+          {badge.count}
+          <span className="visually-hidden"> ({badge.label})</span>
+        </span>
+      ) : null}
     </button>
   );
 }

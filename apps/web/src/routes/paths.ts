@@ -16,6 +16,11 @@ export const ROUTES = {
   people: '/people',
   tokens: '/tokens',
   account: '/account',
+  inbox: '/inbox',
+  alert: '/alerts/:alertId',
+  myBranches: '/my-branches',
+  notifications: '/notifications',
+  webhooks: '/webhooks',
   /** The Metrics section: the catalog and every metric's page (for the rail). */
   metricsSection: '/metrics/*?',
 } as const;
@@ -36,6 +41,11 @@ export const paths = {
   people: () => '/people',
   tokens: () => '/tokens',
   account: () => '/account',
+  inbox: () => '/inbox',
+  alert: (alertId: string) => `/alerts/${encodeURIComponent(alertId)}`,
+  myBranches: () => '/my-branches',
+  notifications: () => '/notifications',
+  webhooks: () => '/webhooks',
 };
 
 /**

@@ -11,7 +11,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { type DataChanged, DataChangedSchema } from '@treeline/core';
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { isDataQueryKey } from './query-keys';
+import { isDataQueryKey, isNotificationQueryKey } from './query-keys';
 
 /**
  * What `data-changed` carries: the import and its entity (null for a counting-setting
@@ -60,6 +60,17 @@ export function invalidateDataQueries(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ predicate: (query) => isDataQueryKey(query.queryKey) });
 }
 
+/**
+ * Marks the inbox and the alerts stale (new notifications mean new or escalated alerts).
+ *
+ * @example await invalidateNotificationQueries(queryClient);
+ */
+export function invalidateNotificationQueries(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({
+    predicate: (query) => isNotificationQueryKey(query.queryKey),
+  });
+}
+
 /** The slice of EventSource the connection uses, so tests can hand in a fake. */
 export interface EventSourceLike {
   readonly readyState: number;
@@ -80,6 +91,8 @@ export interface LiveDataOptions {
   retryDelay?: (attempt: number) => number;
   /** Called after every data change, and after a recovery with null. */
   onDataChanged?: (change: DataChange | null) => void;
+  /** Called when notifications were added to the signed-in person's inbox (and on recovery). */
+  onNotificationsChanged?: () => void;
   setState?: (patch: Partial<LiveDataState>) => void;
   getState?: () => LiveDataState;
   now?: () => number;
@@ -103,6 +116,8 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
   const changed = (change: DataChange | null) => {
     setState({ changedAt: now(), lastChange: change });
     options.onDataChanged?.(change);
+    // A recovery may have missed notifications too.
+    if (change === null) options.onNotificationsChanged?.();
   };
 
   let source: EventSourceLike | null = null;
@@ -145,6 +160,9 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
       if (source !== current) return;
       // A change we cannot read is still a change: refetch all the same.
       changed(readDataChange(String(event.data)));
+    });
+    current.addEventListener('notifications-changed', () => {
+      if (source === current) options.onNotificationsChanged?.();
     });
     current.onerror = () => {
       if (source !== current) return;
@@ -193,7 +211,12 @@ export function connectLiveData(options: LiveDataOptions = {}): () => void {
  */
 export function useLiveDataConnection(queryClient: QueryClient, url = '/api/events'): void {
   useEffect(
-    () => connectLiveData({ url, onDataChanged: () => void invalidateDataQueries(queryClient) }),
+    () =>
+      connectLiveData({
+        url,
+        onDataChanged: () => void invalidateDataQueries(queryClient),
+        onNotificationsChanged: () => void invalidateNotificationQueries(queryClient),
+      }),
     [queryClient, url],
   );
 }

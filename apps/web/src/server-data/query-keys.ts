@@ -49,7 +49,22 @@ export const DATA_RESOURCES: ReadonlySet<string> = new Set([
   'dimension-values',
   'imports',
   'data-health',
+  // The alert screens: values on My branches, alerts raised after an import.
+  'my-branches',
+  'alerts',
 ]);
+
+/** The resources a new notification makes stale (the live stream's notifications-changed). */
+export const NOTIFICATION_RESOURCES: ReadonlySet<string> = new Set([
+  'inbox',
+  'alerts',
+  'my-branches',
+]);
+
+/** True for a query key of a resource in NOTIFICATION_RESOURCES. */
+export function isNotificationQueryKey(queryKey: readonly unknown[]): boolean {
+  return typeof queryKey[0] === 'string' && NOTIFICATION_RESOURCES.has(queryKey[0]);
+}
 
 /** True for a query key of a resource in DATA_RESOURCES. */
 export function isDataQueryKey(queryKey: readonly unknown[]): boolean {

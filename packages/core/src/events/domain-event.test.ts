@@ -13,6 +13,7 @@ describe('domain events', () => {
     expect(DOMAIN_EVENT_TYPES).toEqual([
       'import.committed',
       'counting.changed',
+      'notifications.added',
       'score.backfill_requested',
     ]);
     expect(isDomainEventType('counting.changed')).toBe(true);

@@ -41,6 +41,15 @@ export const countingChangedEventSchema = z.object({
   }),
 });
 
+/**
+ * Notifications were added to people's inboxes (alerts, escalations, digests): open apps of
+ * those people refetch their inbox and badges.
+ */
+export const notificationsAddedEventSchema = z.object({
+  type: z.literal('notifications.added'),
+  payload: z.object({ personIds: z.array(z.string()) }),
+});
+
 /** A backfill of a score model over history was asked for (its progress is its row). */
 export const scoreBackfillRequestedEventSchema = z.object({
   type: z.literal('score.backfill_requested'),
@@ -51,6 +60,7 @@ export const scoreBackfillRequestedEventSchema = z.object({
 export const domainEventSchema = z.discriminatedUnion('type', [
   importCommittedEventSchema,
   countingChangedEventSchema,
+  notificationsAddedEventSchema,
   scoreBackfillRequestedEventSchema,
 ]);
 
@@ -88,6 +98,7 @@ export function changesWorkspaceData(event: DomainEvent): boolean {
     case 'import.committed':
     case 'counting.changed':
       return true;
+    case 'notifications.added':
     case 'score.backfill_requested':
       return false;
   }

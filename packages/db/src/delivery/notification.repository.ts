@@ -1,6 +1,12 @@
-/** Each person's in-app inbox: what Treeline told them, newest first, read or not. */
-import type { Kysely } from 'kysely';
+/**
+ * Each person's in-app inbox: what Treeline told them, newest first, read or not. Adding
+ * notifications records a `notifications.added` domain event in the same transaction, so
+ * the people's open apps refetch their inbox at commit (the live stream announces it).
+ */
+import { type Kysely, Transaction } from 'kysely';
+import { recordDomainEvent } from '../events/domain-event.repository';
 import type { Database } from '../schema/database';
+import { readPreferencesOf } from './preferences.repository';
 
 export interface NewNotification {
   workspaceId: string;
@@ -13,16 +19,39 @@ export interface NewNotification {
   alertId?: string | null;
 }
 
-/** Adds notifications; one per alert, person and role, so a rerun adds none. */
+/**
+ * Adds notifications; one per alert, person and role, so a rerun adds none. A person who
+ * turned in-app notifications off gets them already read (listed, never an unread badge).
+ * Runs in the caller's transaction when given one.
+ */
 export async function insertNotifications(
   db: Kysely<Database>,
   notifications: readonly NewNotification[],
 ): Promise<number> {
   if (notifications.length === 0) return 0;
-  const rows = await db
+  if (db instanceof Transaction) return insertIn(db, notifications);
+  return db.transaction().execute((trx) => insertIn(trx, notifications));
+}
+
+async function insertIn(
+  trx: Transaction<Database>,
+  notifications: readonly NewNotification[],
+): Promise<number> {
+  const quiet = new Set<string>();
+  const byWorkspace = new Map<string, string[]>();
+  for (const n of notifications) {
+    byWorkspace.set(n.workspaceId, [...(byWorkspace.get(n.workspaceId) ?? []), n.personId]);
+  }
+  for (const [workspaceId, personIds] of byWorkspace) {
+    const prefs = await readPreferencesOf(trx, workspaceId, [...new Set(personIds)]);
+    for (const [personId, pref] of prefs) if (!pref.inApp) quiet.add(`${workspaceId}:${personId}`);
+  }
+  const now = new Date();
+  const rows = await trx
     .insertInto('notifications')
     .values(
       notifications.map((n) => ({
+        read_at: quiet.has(`${n.workspaceId}:${n.personId}`) ? now : null,
         workspace_id: n.workspaceId,
         person_id: n.personId,
         kind: n.kind,
@@ -39,8 +68,18 @@ export async function insertNotifications(
         .where('alert_id', 'is not', null)
         .doNothing(),
     )
-    .returning('id')
+    .returning(['workspace_id', 'person_id'])
     .execute();
+  const added = new Map<string, Set<string>>();
+  for (const row of rows) {
+    added.set(row.workspace_id, (added.get(row.workspace_id) ?? new Set()).add(row.person_id));
+  }
+  for (const [workspaceId, people] of added) {
+    await recordDomainEvent(trx, workspaceId, {
+      type: 'notifications.added',
+      payload: { personIds: [...people] },
+    });
+  }
   return rows.length;
 }
 

@@ -20,6 +20,7 @@ import * as activityRollupDayIndex from './2026-11-24T0100-activity-rollup-day-i
 import * as domainEventsOutbox from './2026-11-25T0000-domain-events-outbox';
 import * as accounts from './2026-12-07T1000-accounts';
 import * as alertsAndDelivery from './2026-12-07T1400-alerts-and-delivery';
+import * as notificationPreferences from './2026-12-07T1500-notification-preferences';
 import * as interventions from './2026-12-07T1600-interventions';
 import * as contactScoring from './2026-12-07T1800-contact-scoring';
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T0000-domain-events-outbox': domainEventsOutbox,
   '2026-12-07T1000-accounts': accounts,
   '2026-12-07T1400-alerts-and-delivery': alertsAndDelivery,
+  '2026-12-07T1500-notification-preferences': notificationPreferences,
   '2026-12-07T1600-interventions': interventions,
   '2026-12-07T1800-contact-scoring': contactScoring,
 };

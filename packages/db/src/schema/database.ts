@@ -205,6 +205,24 @@ export interface NotificationsTable {
   alert_id: string | null;
   created_at: DefaultedTimestamp;
   read_at: Timestamp | null;
+  /** When a digest email carried it, and which (null: not yet, or not a digest item). */
+  digested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  digest_key: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type DigestFrequency = 'daily' | 'weekly' | 'off';
+
+/** A person's notification preferences in a workspace (no row: the defaults). */
+export interface NotificationPreferencesTable {
+  workspace_id: string;
+  person_id: string;
+  email_enabled: Generated<boolean>;
+  in_app_enabled: Generated<boolean>;
+  digest: Generated<DigestFrequency>;
+  /** Quiet hours in minutes after local midnight (workspace time zone); both null: none. */
+  quiet_start_minute: number | null;
+  quiet_end_minute: number | null;
+  updated_at: DefaultedTimestamp;
 }
 
 /** A dimension filter naming a scope: a team, a segment or a set of reps. */
@@ -610,6 +628,7 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   alerts: AlertsTable;
   notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
   webhook_endpoints: WebhookEndpointsTable;
   deliveries: DeliveriesTable;
   interventions: InterventionsTable;

@@ -2,7 +2,9 @@
  * GET /api/events: server-sent events for open editors. `data-changed` arrives after every
  * committed import of the workspace (importId, entity, the new data version and the span
  * of time it touched) and after every counting-setting change (importId and entity null),
- * so a client refetches values; it comes from the process's domain-event feed, so changes
+ * so a client refetches values; `notifications-changed` arrives when notifications were
+ * added to the signed-in person's inbox (an alert, an escalation), so the inbox and its
+ * badge refetch. Both come from the process's domain-event feed, so changes
  * made by any process sharing the database (another API instance, the CLI) arrive too. A
  * comment line every 15 s keeps proxies from closing an idle stream. The browser's
  * EventSource reconnects by itself after a network drop.
@@ -42,14 +44,21 @@ function dataChangedMessage(event: RecordedDomainEvent): string | null {
 export const eventRoutes = new OpenAPIHono<AppEnv>().get('/events', (c) => {
   const feed = c.get('deps').events;
   const workspaceId = c.get('workspace').id;
+  const personId = c.get('person')?.id ?? null;
   return streamSSE(c, async (stream) => {
     let wake: (() => void) | null = null;
-    const queue: string[] = [];
+    const queue: Array<{ event: string; data: string }> = [];
     const stop = feed.listen((event) => {
       if (event.workspaceId !== workspaceId) return;
+      if (event.type === 'notifications.added') {
+        if (personId === null || !event.payload.personIds.includes(personId)) return;
+        queue.push({ event: 'notifications-changed', data: '{}' });
+        wake?.();
+        return;
+      }
       const message = dataChangedMessage(event);
       if (message === null) return;
-      queue.push(message);
+      queue.push({ event: 'data-changed', data: message });
       wake?.();
     });
     stream.onAbort(() => {
@@ -58,9 +67,9 @@ export const eventRoutes = new OpenAPIHono<AppEnv>().get('/events', (c) => {
     });
     await stream.writeSSE({ event: 'ready', data: '{}' });
     while (!stream.aborted) {
-      const data = queue.shift();
-      if (data) {
-        await stream.writeSSE({ event: 'data-changed', data });
+      const next = queue.shift();
+      if (next) {
+        await stream.writeSSE(next);
         continue;
       }
       await new Promise<void>((resolve) => {

@@ -5,22 +5,26 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  DeliveryLogSchema,
+  DomainError,
   NewWebhookEndpointSchema,
   notFound,
   WebhookEndpointSchema,
   type WebhookEndpointView,
+  webhookUrlProblem,
 } from '@treeline/core';
 import {
   deleteWebhookEndpoint,
   enqueueDeliveries,
   findWebhookEndpoint,
   insertWebhookEndpoint,
+  listDeliveriesTo,
   listWebhookEndpoints,
   type WebhookEndpoint,
 } from '@treeline/db';
 import { newWebhookSecret } from '@treeline/notify';
 import type { AppEnv } from '../../context';
-import { IdParam, jsonContent } from '../openapi-content';
+import { IdParam, jsonContent, problemContent } from '../openapi-content';
 
 const listRoute = createRoute({
   method: 'get',
@@ -50,6 +54,21 @@ const createWebhookRoute = createRoute({
       }),
       'The endpoint and its secret',
     ),
+    422: problemContent(
+      'invalid_webhook_url: not http(s), or a loopback, private or link-local address outside the demo',
+    ),
+  },
+});
+
+const deliveriesRoute = createRoute({
+  method: 'get',
+  path: '/webhooks/{id}/deliveries',
+  tags: ['alerts'],
+  summary: "The endpoint's delivery log, newest first (admin)",
+  request: { params: IdParam },
+  responses: {
+    200: jsonContent(DeliveryLogSchema, 'Deliveries: delivered, retrying or given up'),
+    404: problemContent('No such webhook'),
   },
 });
 
@@ -91,6 +110,15 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
   .openapi(createWebhookRoute, async (c) => {
     const { db } = c.get('deps');
     const body = c.req.valid('json');
+    const deps = c.get('deps');
+    const problem = webhookUrlProblem(body.url, {
+      allowPrivate: deps.demo !== null || deps.allowPrivateWebhooks === true,
+    });
+    if (problem) {
+      throw new DomainError('invalid_webhook_url', `url: ${problem}`, {
+        errors: [{ path: 'url', message: problem }],
+      });
+    }
     const secret = newWebhookSecret();
     const endpoint = await insertWebhookEndpoint(db, {
       workspaceId: c.get('workspace').id,
@@ -100,6 +128,29 @@ export const webhookRoutes = new OpenAPIHono<AppEnv>()
       events: body.events,
     });
     return c.json({ webhook: webhookBody(endpoint), secret }, 201);
+  })
+  .openapi(deliveriesRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { id } = c.req.valid('param');
+    const workspace = c.get('workspace');
+    const endpoint = await findWebhookEndpoint(db, workspace.id, id);
+    if (!endpoint) throw notFound('Webhook', id);
+    const rows = await listDeliveriesTo(db, workspace.id, 'webhook', endpoint.id);
+    return c.json(
+      {
+        deliveries: rows.map((row) => ({
+          id: row.id,
+          eventType: row.eventType,
+          status: row.status,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: row.createdAt.toISOString(),
+          deliveredAt: row.deliveredAt?.toISOString() ?? null,
+          nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
+        })),
+      },
+      200,
+    );
   })
   .openapi(deleteRoute, async (c) => {
     const { db } = c.get('deps');

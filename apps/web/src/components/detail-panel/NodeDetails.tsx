@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { NodeView, TreeDraft, TreeDraftNode, TreeView } from '@treeline/core';
 import { Trash2 } from 'lucide-react';
 import { useId, useMemo } from 'react';
+import { NodeAlertHistory } from '../../alerts/NodeAlertHistory';
 import { useTreeEditor } from '../../editor/TreeEditorProvider';
 import { useEditorActions } from '../../editor/tree-editor-hooks';
 import { dimensionValuesQuery } from '../../server-data/queries';
@@ -103,6 +104,8 @@ export function NodeDetails({
       <NodeBranches node={node} draft={draft} view={view} />
 
       {pending ? null : <RecentPeriods node={node} />}
+
+      {view && !pending ? <NodeAlertHistory treeId={view.tree.id} nodeId={node.id} /> : null}
 
       {canEdit ? (
         <section className="panel__section" aria-label="Delete node">

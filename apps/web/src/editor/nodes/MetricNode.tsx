@@ -7,6 +7,7 @@ import type { NodeView, TreeDraftNode } from '@treeline/core';
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { CircleAlert, TriangleAlert, Users } from 'lucide-react';
 import { memo } from 'react';
+import { NodeAlertBadge } from '../../alerts/NodeAlertBadge';
 import { BandBar } from '../../components/BandBar';
 import { ChangeChip } from '../../components/ChangeChip';
 import { OwnerAvatar } from '../../components/OwnerAvatar';
@@ -37,7 +38,8 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
   const { view, direction } = data;
   const pending = data.pending ?? false;
   const issues = data.issues ?? [];
-  const previousLabel = useShownTreeView()?.previousPeriod.label;
+  const shown = useShownTreeView();
+  const previousLabel = shown?.previousPeriod.label;
   const filter = formatFilter(view.filter);
   const hasValue = view.value !== null;
   const valueText = formatMetricValue(view.value, view.unit);
@@ -97,6 +99,7 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
       <div className="metric-node__footer">
         <Sparkline series={view.series} width={116} height={24} tone={changeTone(view)} />
         <div className="metric-node__people">
+          {shown && !pending ? <NodeAlertBadge treeId={shown.tree.id} nodeId={view.id} /> : null}
           {responsible > 0 ? (
             <span
               className="metric-node__responsible"
