@@ -79,6 +79,7 @@ export * from './metrics/period-buckets';
 export * from './metrics/plan-metric-request';
 export type { FactorExponents } from './metrics/product-factors';
 export * from './metrics/source-dimensions';
+export * from './movements/alert-messages';
 export * from './movements/describe-alert';
 export * from './movements/detect-movement';
 export * from './movements/escalation';

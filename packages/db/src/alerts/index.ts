@@ -1,1 +1,2 @@
 export * from './alert.repository';
+export * from './check-movements';

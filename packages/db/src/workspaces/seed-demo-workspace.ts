@@ -3,7 +3,7 @@
  * activity-per-contact tree with owners. Created whole in one transaction, so a start
  * that is killed mid-way leaves no half-seeded workspace behind.
  */
-import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
+import { ACTIVITY_PER_CONTACT_TEMPLATE, type AlertRuleOverrides } from '@treeline/core';
 import type { Kysely } from 'kysely';
 import { type DemoScale, insertDemoData } from '../demo';
 import type { Database, Workspace } from '../schema/database';
@@ -130,7 +130,7 @@ async function createDemoTree(trx: Kysely<Database>, workspaceId: string): Promi
     const email = DEMO_PEOPLE.find((p) => p.key === key)!.email;
     return people.find((p) => p.email === email)!.id;
   };
-  await createTreeFromTemplate(trx, workspaceId, ACTIVITY_PER_CONTACT_TEMPLATE, {
+  const treeId = await createTreeFromTemplate(trx, workspaceId, ACTIVITY_PER_CONTACT_TEMPLATE, {
     root: {
       accountable: idOf('vp'),
       responsible: [idOf('sdr'), idOf('ae')],
@@ -156,4 +156,16 @@ async function createDemoTree(trx: Kysely<Database>, workspaceId: string): Promi
     meeting_per_hour: { accountable: idOf('ae') },
     social_per_hour: { accountable: idOf('social') },
   });
+  // A median over the few leads of a week swings widely: the demo shows a node's own alert
+  // rule by asking this one for a larger, clearer move (docs/product.md §5).
+  await trx
+    .updateTable('tree_nodes')
+    .set({ alert_rule: JSON.stringify(DEMO_RESPONSE_TIME_RULE) })
+    .where('workspace_id', '=', workspaceId)
+    .where('tree_id', '=', treeId)
+    .where('label', '=', 'Lead response time (median)')
+    .execute();
 }
+
+/** The demo's alert rule on the lead response time node. */
+export const DEMO_RESPONSE_TIME_RULE: AlertRuleOverrides = { zThreshold: 5, minChangePct: 40 };
