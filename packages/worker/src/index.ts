@@ -3,5 +3,6 @@ export * from './delivery-sender';
 export * from './dispatch-domain-events';
 export * from './durable-subscribers';
 export * from './job-queue';
+export * from './movement-alerts';
 export * from './start-worker';
 export * from './subscriber';

@@ -13,6 +13,7 @@ import { DeliverySender } from './delivery-sender';
 import type { DomainEventJobData } from './dispatch-domain-events';
 import { DURABLE_SUBSCRIBERS } from './durable-subscribers';
 import { type JobQueueOptions, openJobQueue } from './job-queue';
+import { AlertClock } from './movement-alerts';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import type { Subscriber } from './subscriber';
 
@@ -24,6 +25,11 @@ export interface WorkerOptions extends JobQueueOptions {
   dispatchPollMs?: number;
   /** Where email deliveries go (default: the server log). */
   mailer?: Mailer;
+  /**
+   * How often the alert clock looks for closed periods and alerts to escalate (default a
+   * minute; 0: no clock, for tests of other parts).
+   */
+  alertClockMs?: number;
 }
 
 export interface RunningWorker {
@@ -53,6 +59,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     pollMs: options.dispatchPollMs ?? 5000,
     onError,
   });
+  const clockMs = options.alertClockMs ?? 60_000;
+  const clock =
+    clockMs > 0 ? new AlertClock({ db: database.db, intervalMs: clockMs, onError }) : null;
   try {
     for (const subscriber of subscribers) {
       const queue = {
@@ -94,7 +103,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     dispatcher = new OutboxDispatcher(boss, subscribers, database, workerIds, onError);
     await dispatcher.start(options.dispatchPollMs ?? 5000);
     await sender.start();
+    if (clock) clock.start();
   } catch (error) {
+    await clock?.stop();
     await sender.stop();
     await dispatcher?.stop();
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
@@ -103,6 +114,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const running = dispatcher;
   return {
     async stop() {
+      await clock?.stop();
       await sender.stop();
       await running.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });

@@ -43,6 +43,7 @@ export const SOURCES = [
 export const CHANNELS: readonly Channel[] = ['call', 'email', 'meeting', 'social', 'task', 'note'];
 export const CALL = 0;
 export const EMAIL = 1;
+export const TASK = 4;
 
 /** Channel mix of a rep's logged work, by the segment the rep sells to (rows sum to 1). */
 const CHANNEL_MIX: readonly (readonly number[])[] = [
@@ -499,6 +500,7 @@ function planActivities(
         workShare *
         random.logNormal(1, 0.25);
       const mix = CHANNEL_MIX[rep.segmentIndex] ?? [];
+      let toTasks = 0;
       for (let c = 0; c < channels; c++) {
         let e = dayVolume * (mix[c] ?? 0) * random.logNormal(1, 0.2);
         if (c === CALL && rep.teamIndex === 0 && day.index >= cadenceDayIndex)
@@ -508,8 +510,12 @@ function planActivities(
           outage.teamIndexes.includes(rep.teamIndex) &&
           day.index >= outage.fromDayIndex &&
           day.index < outage.toDayIndex
-        )
+        ) {
+          // The sequence's steps land on the reps' task lists instead, for the same contacts.
+          toTasks = e * (1 - OUTAGE_EMAIL_MULTIPLIER);
           e *= OUTAGE_EMAIL_MULTIPLIER;
+        }
+        if (c === TASK) e += toTasks;
         expected[(day.index * reps.length + rep.index) * channels + c] = e;
         total += e;
       }

@@ -1,7 +1,9 @@
 /**
  * The movement planted in the demo's last complete week: the email sequencing tool of two
- * teams (Team B and Team C) stops for that week, so their reps send almost no email and
- * emails per contact drop by about a third, while calls and meetings stay in their noise.
+ * teams (Team B and Team C) stops for that week: their reps send almost no email, the
+ * sequence's steps landing on their task lists instead (for the same contacts, so as many
+ * contacts stay active), and emails per contact drop by about a third while calls and
+ * meetings stay in their noise.
  * On a fresh start the movement alerts reach the emails branch's Accountable owner.
  */
 import { type DemoDataOptions, resolveDemoOptions } from './demo-options';

@@ -156,16 +156,23 @@ async function createDemoTree(trx: Kysely<Database>, workspaceId: string): Promi
     meeting_per_hour: { accountable: idOf('ae') },
     social_per_hour: { accountable: idOf('social') },
   });
-  // A median over the few leads of a week swings widely: the demo shows a node's own alert
-  // rule by asking this one for a larger, clearer move (docs/product.md §5).
-  await trx
-    .updateTable('tree_nodes')
-    .set({ alert_rule: JSON.stringify(DEMO_RESPONSE_TIME_RULE) })
-    .where('workspace_id', '=', workspaceId)
-    .where('tree_id', '=', treeId)
-    .where('label', '=', 'Lead response time (median)')
-    .execute();
+  // The demo shows nodes' own alert rules (docs/product.md §5): a median over the few leads
+  // of a week swings too widely to alert on, so that node's alerts are off; the rates of
+  // rare events (a few dozen meetings or replies a week) are watched by the month.
+  for (const [label, rule] of DEMO_ALERT_RULES) {
+    await trx
+      .updateTable('tree_nodes')
+      .set({ alert_rule: JSON.stringify(rule) })
+      .where('workspace_id', '=', workspaceId)
+      .where('tree_id', '=', treeId)
+      .where('label', '=', label)
+      .execute();
+  }
 }
 
-/** The demo's alert rule on the lead response time node. */
-export const DEMO_RESPONSE_TIME_RULE: AlertRuleOverrides = { zThreshold: 5, minChangePct: 40 };
+/** The demo tree's alert rules, by node label. */
+export const DEMO_ALERT_RULES: ReadonlyArray<readonly [string, AlertRuleOverrides]> = [
+  ['Lead response time (median)', { enabled: false }],
+  ['Meeting rate', { grains: ['month'] }],
+  ['Reply rate', { grains: ['month'] }],
+];
