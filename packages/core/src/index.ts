@@ -107,6 +107,7 @@ export * from './metrics/source-dimensions';
 // Notifications: quiet hours and where webhooks may go
 export * from './notifications/quiet-hours';
 export * from './notifications/webhook-url';
+export * from './movements/alert-messages';
 export * from './movements/describe-alert';
 export * from './movements/detect-movement';
 export * from './movements/escalation';

@@ -26,7 +26,7 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /** What an email delivery's payload holds. */
-export type EmailPayload = Pick<Mail, 'subject' | 'text'>;
+export type EmailPayload = Pick<Mail, 'subject' | 'text' | 'html'>;
 /** What a webhook delivery's payload holds: the JSON body to sign and send. */
 export interface WebhookPayload {
   body: unknown;
@@ -132,6 +132,7 @@ export class DeliverySender {
           to: delivery.target,
           subject: mail.subject,
           text: mail.text,
+          ...(mail.html ? { html: mail.html } : {}),
         });
         return { ok: true };
       }

@@ -6,9 +6,11 @@
  */
 import { scoreBackfills, scoresAfterImport } from './contact-scoring';
 import { interventionVerdicts } from './intervention-verdicts.subscriber';
+import { movementAlerts } from './movement-alerts';
 import type { Subscriber } from './subscriber';
 
 export const DURABLE_SUBSCRIBERS: readonly Subscriber[] = [
+  movementAlerts,
   scoresAfterImport,
   scoreBackfills,
   interventionVerdicts,

@@ -4,5 +4,6 @@ export * from './digest-job';
 export * from './dispatch-domain-events';
 export * from './durable-subscribers';
 export * from './job-queue';
+export * from './movement-alerts';
 export * from './start-worker';
 export * from './subscriber';

@@ -14,6 +14,7 @@ import { scheduleDigests } from './digest-job';
 import type { DomainEventJobData } from './dispatch-domain-events';
 import { DURABLE_SUBSCRIBERS } from './durable-subscribers';
 import { type JobQueueOptions, openJobQueue } from './job-queue';
+import { AlertClock } from './movement-alerts';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import type { Subscriber } from './subscriber';
 
@@ -29,6 +30,11 @@ export interface WorkerOptions extends JobQueueOptions {
   publicUrl?: string;
   /** Runs the digests this often (default 5 minutes). */
   digestEveryMs?: number;
+  /**
+   * How often the alert clock looks for closed periods and alerts to escalate (default a
+   * minute; 0: no clock, for tests of other parts).
+   */
+  alertClockMs?: number;
 }
 
 export interface RunningWorker {
@@ -58,6 +64,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     pollMs: options.dispatchPollMs ?? 5000,
     onError,
   });
+  const clockMs = options.alertClockMs ?? 60_000;
+  const clock =
+    clockMs > 0 ? new AlertClock({ db: database.db, intervalMs: clockMs, onError }) : null;
   try {
     for (const subscriber of subscribers) {
       const queue = {
@@ -99,7 +108,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     dispatcher = new OutboxDispatcher(boss, subscribers, database, workerIds, onError);
     await dispatcher.start(options.dispatchPollMs ?? 5000);
     await sender.start();
+    if (clock) clock.start();
   } catch (error) {
+    await clock?.stop();
     await sender.stop();
     await dispatcher?.stop();
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
@@ -114,6 +125,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     async stop() {
       await digests.stop();
+      await clock?.stop();
       await sender.stop();
       await running.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });

@@ -82,6 +82,7 @@ export function planTreeAlerts(input: PlanTreeAlertsInput): TreeAlertPlan {
     const route = routeMovement(tree, seriesByNode, nodeId, { before, after: at, contributions });
     const explained = explainedDescendants(tree, seriesByNode, nodeId, contributions, before, at);
     for (const step of route.path.slice(1)) explained.add(step.nodeId);
+    for (const twin of twinsOf(tree, node, detections, detection.direction)) explained.add(twin);
     const suppressed: string[] = [];
     for (const id of explained) {
       if (suppressedBy.has(id)) continue;
@@ -108,6 +109,57 @@ export function planTreeAlerts(input: PlanTreeAlertsInput): TreeAlertPlan {
   return { at, alerts, detections, unevaluated };
 }
 
+/**
+ * The same slice seen through another decomposition: nodes below the same top node whose
+ * own filter is the node's (e.g. channel = email, once per contact and once per selling
+ * hour) and that moved the same way. One movement of a slice is one alert, on its highest
+ * node; the tree's lower views of that slice are suppressed.
+ */
+function twinsOf(
+  tree: Pick<LoadedTree, 'nodes' | 'edges'>,
+  node: LoadedNode,
+  detections: ReadonlyMap<string, MovementDetection>,
+  way: 'up' | 'down' | null,
+): string[] {
+  const key = filterKey(node.filter);
+  if (key === '') return [];
+  const tops = topsOf(tree, node.id);
+  return tree.nodes
+    .filter(
+      (other) =>
+        other.id !== node.id &&
+        filterKey(other.filter) === key &&
+        detections.get(other.id)?.alert === true &&
+        detections.get(other.id)?.direction === way &&
+        [...topsOf(tree, other.id)].some((t) => tops.has(t)),
+    )
+    .map((other) => other.id);
+}
+
+const filterKey = (filter: Record<string, string>) =>
+  Object.entries(filter)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+
+/** The nodes at the top of every arithmetic path up from `nodeId`. */
+function topsOf(tree: Pick<LoadedTree, 'edges'>, nodeId: string): Set<string> {
+  const tops = new Set<string>();
+  const seen = new Set<string>();
+  const stack = [nodeId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const parents = tree.edges
+      .filter((e) => e.childNodeId === id && e.relation !== 'driver')
+      .map((e) => e.parentNodeId);
+    if (parents.length === 0) tops.add(id);
+    stack.push(...parents);
+  }
+  return tops;
+}
+
 function detectAt(
   node: LoadedNode,
   series: NodeSeries,
@@ -115,9 +167,13 @@ function detectAt(
   at: number,
 ): MovementDetection {
   const end = at + 1;
+  // A node's history starts with its first value that is not 0: the periods before its data
+  // began are not a baseline of zeros.
+  const first = series.values.findIndex((v) => v !== null && v !== 0);
+  const values = series.values.slice(0, end).map((v, i) => (first === -1 || i < first ? null : v));
   const all = detectMovements(
     {
-      values: series.values.slice(0, end),
+      values,
       numerators: series.numerators?.slice(0, end) ?? null,
       denominators: series.denominators?.slice(0, end) ?? null,
       proportion: node.metric.unit === 'percent' && node.metric.definition.type === 'ratio',

@@ -1,2 +1,3 @@
 export * from './alert.repository';
+export * from './check-movements';
 export * from './my-branches';

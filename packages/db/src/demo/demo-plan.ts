@@ -13,6 +13,11 @@ import {
 import type { ResolvedDemoOptions } from './demo-options';
 import type { DemoCounts, DemoRep } from './demo-rows';
 import {
+  type DemoSequencingOutage,
+  OUTAGE_EMAIL_MULTIPLIER,
+  sequencingOutageIn,
+} from './demo-sequencing-outage';
+import {
   ACCOUNT_NOUNS,
   ACCOUNT_PREFIXES,
   ACCOUNT_SUFFIXES,
@@ -37,6 +42,8 @@ export const SOURCES = [
 ] as const;
 export const CHANNELS: readonly Channel[] = ['call', 'email', 'meeting', 'social', 'task', 'note'];
 export const CALL = 0;
+export const EMAIL = 1;
+export const TASK = 4;
 
 /** Channel mix of a rep's logged work, by the segment the rep sells to (rows sum to 1). */
 const CHANNEL_MIX: readonly (readonly number[])[] = [
@@ -120,6 +127,8 @@ export interface DemoPlan {
   reps: PlannedRep[];
   cadenceChange: DemoCadenceChange;
   cadenceDayIndex: number;
+  /** The email outage of two teams in the last complete week. */
+  sequencingOutage: DemoSequencingOutage;
   /** Selling and admin quarter-hours per (day × rep): index day * reps + rep; -1 = no row. */
   sellingQuarters: Int16Array;
   adminQuarters: Int16Array;
@@ -459,6 +468,7 @@ function planActivities(
   reps: PlannedRep[],
   selling: Int16Array,
   cadenceDayIndex: number,
+  outage: { fromDayIndex: number; toDayIndex: number; teamIndexes: readonly number[] },
 ): Uint32Array {
   const random = new SeededRandom(options.seed, 'activity-plan');
   const channels = CHANNELS.length;
@@ -490,10 +500,22 @@ function planActivities(
         workShare *
         random.logNormal(1, 0.25);
       const mix = CHANNEL_MIX[rep.segmentIndex] ?? [];
+      let toTasks = 0;
       for (let c = 0; c < channels; c++) {
         let e = dayVolume * (mix[c] ?? 0) * random.logNormal(1, 0.2);
         if (c === CALL && rep.teamIndex === 0 && day.index >= cadenceDayIndex)
           e *= CADENCE_CALL_MULTIPLIER;
+        if (
+          c === EMAIL &&
+          outage.teamIndexes.includes(rep.teamIndex) &&
+          day.index >= outage.fromDayIndex &&
+          day.index < outage.toDayIndex
+        ) {
+          // The sequence's steps land on the reps' task lists instead, for the same contacts.
+          toTasks = e * (1 - OUTAGE_EMAIL_MULTIPLIER);
+          e *= OUTAGE_EMAIL_MULTIPLIER;
+        }
+        if (c === TASK) e += toTasks;
         expected[(day.index * reps.length + rep.index) * channels + c] = e;
         total += e;
       }
@@ -539,7 +561,13 @@ export function planDemo(options: ResolvedDemoOptions): DemoPlan {
   const cadenceDayIndex = dayNumberOfDate(cadenceChange.date) - window.firstDayNumber;
   const capacity = planCapacity(options, days, reps);
   const contacts = planContacts(options, window, days, reps);
-  const activityCells = planActivities(options, days, reps, capacity.selling, cadenceDayIndex);
+  const sequencingOutage = sequencingOutageIn(window);
+  const outageDayIndex = dayNumberOfDate(sequencingOutage.date) - window.firstDayNumber;
+  const activityCells = planActivities(options, days, reps, capacity.selling, cadenceDayIndex, {
+    fromDayIndex: outageDayIndex,
+    toDayIndex: outageDayIndex + 7,
+    teamIndexes: sequencingOutage.teamIndexes,
+  });
   let deals = 0;
   let engagementEvents = 0;
   for (let i = 0; i < contacts.count; i++) {
@@ -553,6 +581,7 @@ export function planDemo(options: ResolvedDemoOptions): DemoPlan {
     reps,
     cadenceChange,
     cadenceDayIndex,
+    sequencingOutage,
     sellingQuarters: capacity.selling,
     adminQuarters: capacity.admin,
     contacts,

@@ -20,6 +20,7 @@ export type {
   DemoEngagementEvent,
   DemoRep,
 } from './demo-rows';
+export { type DemoSequencingOutage, demoSequencingOutage } from './demo-sequencing-outage';
 export { type DemoData, generateDemoData } from './generate-demo-data';
 export {
   type DemoEntity,

@@ -3,7 +3,7 @@
  * activity-per-contact tree with owners. Created whole in one transaction, so a start
  * that is killed mid-way leaves no half-seeded workspace behind.
  */
-import { ACTIVITY_PER_CONTACT_TEMPLATE } from '@treeline/core';
+import { ACTIVITY_PER_CONTACT_TEMPLATE, type AlertRuleOverrides } from '@treeline/core';
 import type { Kysely, Transaction } from 'kysely';
 import { type DemoScale, demoCadenceChange, insertDemoData } from '../demo';
 import { seedDemoInterventions } from '../demo/demo-interventions';
@@ -187,5 +187,24 @@ async function createDemoTree(
     meeting_per_hour: { accountable: idOf('ae') },
     social_per_hour: { accountable: idOf('social') },
   });
+  // The demo shows nodes' own alert rules (docs/product.md §5): a median over the few leads
+  // of a week swings too widely to alert on, so that node's alerts are off; the rates of
+  // rare events (a few dozen meetings or replies a week) are watched by the month.
+  for (const [label, rule] of DEMO_ALERT_RULES) {
+    await trx
+      .updateTable('tree_nodes')
+      .set({ alert_rule: JSON.stringify(rule) })
+      .where('workspace_id', '=', workspaceId)
+      .where('tree_id', '=', treeId)
+      .where('label', '=', label)
+      .execute();
+  }
   return { treeId, ownerId: idOf('ae') };
 }
+
+/** The demo tree's alert rules, by node label. */
+export const DEMO_ALERT_RULES: ReadonlyArray<readonly [string, AlertRuleOverrides]> = [
+  ['Lead response time (median)', { enabled: false }],
+  ['Meeting rate', { grains: ['month'] }],
+  ['Reply rate', { grains: ['month'] }],
+];
