@@ -104,15 +104,15 @@ export * from './metrics/period-buckets';
 export * from './metrics/plan-metric-request';
 export type { FactorExponents } from './metrics/product-factors';
 export * from './metrics/source-dimensions';
-// Notifications: quiet hours and where webhooks may go
-export * from './notifications/quiet-hours';
-export * from './notifications/webhook-url';
 export * from './movements/alert-messages';
 export * from './movements/describe-alert';
 export * from './movements/detect-movement';
 export * from './movements/escalation';
 export * from './movements/plan-tree-alerts';
 export * from './movements/route-movement';
+// Notifications: quiet hours and where webhooks may go
+export * from './notifications/quiet-hours';
+export * from './notifications/webhook-url';
 // Periods
 export * from './periods/civil-date';
 export * from './periods/comparison-period';
