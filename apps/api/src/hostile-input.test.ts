@@ -252,7 +252,7 @@ describe.each(databaseKindsUnderTest())('hostile input on %s', (kind) => {
     const ws = await createWorkspace(t.db, { slug: 'hostile', name: 'Hostile Co' });
     workspaceId = ws.id;
     app = await appActingAs(
-      { db: t.db, database: { kind: t.kind, location: t.location } },
+      { db: t.db, database: { kind: t.kind, location: t.location }, allowPrivateWebhooks: true },
       { workspaceId },
     );
     const made = async (method: string, path: string, body: unknown) => {
