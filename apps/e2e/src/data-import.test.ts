@@ -143,7 +143,8 @@ describe('a revenue operations lead imports CRM exports on the Data screen', () 
     expect(await page.getByRole('alert').filter({ hasText: 'Import refused' }).count()).toBe(1);
     const report = outcome.getByRole('link', { name: 'Download report' });
     const reportUrl = await report.getAttribute('href');
-    expect(reportUrl).toMatch(/^\/api\/imports\/[0-9a-f-]{36}\/report\.csv$/);
+    // A plain link carries no workspace header, so it names the workspace in its query.
+    expect(reportUrl).toMatch(/^\/api\/imports\/[0-9a-f-]{36}\/report\.csv\?workspace=demo$/);
     const reportResponse = await page.request.get(new URL(reportUrl!, app.server.url).href);
     expect(reportResponse.status()).toBe(200);
     expect(await reportResponse.text()).toContain('soon');

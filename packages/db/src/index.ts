@@ -9,6 +9,7 @@ export * from './events/domain-event.repository';
 export * from './events/domain-event-feed';
 export * from './ingest';
 export * from './interventions';
+export * from './maintenance/analyze-stale-tables';
 export * from './metrics/dimension-values';
 export * from './metrics/evaluate-metric-series';
 export * from './metrics/metric.repository';

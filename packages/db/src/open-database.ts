@@ -20,6 +20,7 @@ import {
 import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { DatabaseSetupError } from './errors';
+import { foregroundFirst } from './foreground-first';
 import { PostgresListener } from './postgres-listener';
 import type { Database } from './schema/database';
 
@@ -38,6 +39,11 @@ export type DatabaseConfig =
 
 export interface OpenDatabase {
   db: Kysely<Database>;
+  /**
+   * The handle background work (the in-process worker) uses: on PGlite it shares the one
+   * connection but yields it to requests (foreground-first.ts); on PostgreSQL it is `db`.
+   */
+  backgroundDb: Kysely<Database>;
   kind: DatabaseKind;
   /** Where the data lives, safe to print (no password). */
   location: string;
@@ -170,10 +176,13 @@ async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
       { cause },
     );
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const dialects = foregroundFirst(new PGliteDialect({ pglite }));
+  const db = new Kysely<Database>({ dialect: dialects.foreground });
+  const backgroundDb = new Kysely<Database>({ dialect: dialects.background });
   const instance = pglite;
   return {
     db,
+    backgroundDb,
     kind: 'pglite',
     location: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
     listen: async (channel, onNotify) => {
@@ -253,6 +262,7 @@ async function openPostgres(
   };
   return {
     db,
+    backgroundDb: db,
     kind: 'postgres',
     location: describePostgres(url),
     copyFrom,

@@ -1,5 +1,5 @@
 /** The worker's loop around dispatchDomainEvents (see start-worker.ts for when it runs). */
-import { DOMAIN_EVENTS_CHANNEL, type OpenDatabase } from '@treeline/db';
+import { analyzeStaleTables, DOMAIN_EVENTS_CHANNEL, type OpenDatabase } from '@treeline/db';
 import type PgBoss from 'pg-boss';
 import { dispatchDomainEvents } from './dispatch-domain-events';
 import type { Subscriber } from './subscriber';
@@ -23,7 +23,7 @@ export class OutboxDispatcher {
   constructor(
     readonly boss: PgBoss,
     readonly subscribers: readonly Subscriber[],
-    readonly database: Pick<OpenDatabase, 'db' | 'listen'>,
+    readonly database: Pick<OpenDatabase, 'db' | 'listen'> & Partial<Pick<OpenDatabase, 'kind'>>,
     readonly workerIds: Map<string, string>,
     readonly onError: (error: unknown) => void,
   ) {}
@@ -58,6 +58,9 @@ export class OutboxDispatcher {
     try {
       do {
         this.#again = false;
+        // Before the jobs of newly committed data run: PGlite has no autovacuum, and its
+        // planner, blind to an import, picks plans that take minutes (decision 0045).
+        if (this.database.kind === 'pglite') await analyzeStaleTables(this.database.db);
         for (;;) {
           if (this.#stopped) return;
           const result = await dispatchDomainEvents(

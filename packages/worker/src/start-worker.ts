@@ -19,7 +19,12 @@ import { OutboxDispatcher } from './outbox-dispatcher';
 import type { Subscriber } from './subscriber';
 
 export interface WorkerOptions extends JobQueueOptions {
-  database: Pick<OpenDatabase, 'db' | 'listen' | 'executeSql' | 'jobQueueSchema'>;
+  /**
+   * Its `backgroundDb`, when given, is what the worker's own queries use (db otherwise);
+   * its `kind`, when 'pglite', has the worker keep the planner statistics current.
+   */
+  database: Pick<OpenDatabase, 'db' | 'listen' | 'executeSql' | 'jobQueueSchema'> &
+    Partial<Pick<OpenDatabase, 'backgroundDb' | 'kind'>>;
   /** Default: the registry, DURABLE_SUBSCRIBERS. */
   subscribers?: readonly Subscriber[];
   /** Dispatches every this many ms besides on NOTIFY (default 5 s). */
@@ -48,7 +53,11 @@ export interface RunningWorker {
  * process.once('SIGTERM', () => void worker.stop());
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const { database } = options;
+  // Background work yields the embedded database's one connection to requests.
+  const database = {
+    ...options.database,
+    db: options.database.backgroundDb ?? options.database.db,
+  };
   const subscribers = options.subscribers ?? DURABLE_SUBSCRIBERS;
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const names = subscribers.map((s) => s.name);

@@ -4,7 +4,7 @@
  * that is killed mid-way leaves no half-seeded workspace behind.
  */
 import { ACTIVITY_PER_CONTACT_TEMPLATE, type AlertRuleOverrides } from '@treeline/core';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { type DemoScale, demoCadenceChange, insertDemoData } from '../demo';
 import { seedDemoInterventions } from '../demo/demo-interventions';
 import { DEMO_SCORE_MODEL } from '../demo/demo-score-model';
@@ -62,12 +62,17 @@ export async function ensureDemoWorkspace(
     timeZone: DEMO_TIME_ZONE,
     ...(options.months !== undefined ? { months: options.months } : {}),
   };
-  const data = (target: Kysely<Database>, workspaceId: string) =>
-    insertDemoData(target, workspaceId, {
+  const data = async (target: Kysely<Database>, workspaceId: string) => {
+    await insertDemoData(target, workspaceId, {
       ...dataOptions,
       ...(concurrency > 1 ? { concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    // The planner learns of the rows before the interventions and scores read them, and
+    // PGlite has no autovacuum to do it later (decision 0045). In the transaction, it
+    // samples the transaction's own rows.
+    for (const table of DEMO_DATA_TABLES) await sql`analyze ${sql.id(table)}`.execute(target);
+  };
   // The tree, then the interventions judged on the data as of its end.
   const treeAndInterventions = async (trx: Transaction<Database>, ws: Workspace) => {
     const { treeId, ownerId } = await createDemoTree(trx, ws.id);
@@ -116,6 +121,17 @@ export async function ensureDemoWorkspace(
   });
   return { workspace, created: true };
 }
+
+/** The tables the demo data fills, analyzed once it is in. */
+const DEMO_DATA_TABLES = [
+  'reps',
+  'capacity',
+  'contacts',
+  'deals',
+  'engagement_events',
+  'activities',
+  'activity_rollups',
+] as const;
 
 /** Slug of a demo workspace whose concurrent seeding has not finished. */
 const DEMO_LOADING_SLUG = 'demo-loading';
