@@ -17,6 +17,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { createApp } from './app';
 import { appActingAs } from './testing/app-acting-as';
 
+/** A valid score model (fit and engagement rules). */
+const SCORE_MODEL = {
+  name: 'Fit',
+  thresholds: [25],
+  bands: [
+    { label: 'Low', min: 0 },
+    { label: 'High', min: 25 },
+  ],
+  rules: [
+    {
+      kind: 'attribute',
+      label: 'Enterprise',
+      attribute: 'segment',
+      operator: 'equals',
+      value: 'enterprise',
+      points: 20,
+    },
+    { kind: 'event', label: 'Pricing', event: 'page_view', points: 10, applies: 'every', cap: 30 },
+  ],
+};
+
 /** Cases per route and kind of attack: the whole suite stays under a minute on PGlite. */
 const RUNS = 6;
 
@@ -213,6 +234,7 @@ describe.each(databaseKindsUnderTest())('hostile input on %s', (kind) => {
   let operations: Operation[];
   let workspaceId: string;
   const ids: Record<string, string> = {};
+  let interventionSample: () => unknown = () => ({});
   /** A valid body per route, read fresh (a tree's version moves when a save is accepted). */
   let validBody: (route: string) => Promise<unknown>;
 
@@ -295,6 +317,7 @@ describe.each(databaseKindsUnderTest())('hostile input on %s', (kind) => {
         })
       ).webhook as { id: string }
     ).id;
+    ids.model = (await made('POST', '/api/scoring/models', SCORE_MODEL)).id as string;
     const [node] = await t.db
       .selectFrom('tree_nodes')
       .select('id')
@@ -321,6 +344,18 @@ describe.each(databaseKindsUnderTest())('hostile input on %s', (kind) => {
       },
     ]);
     ids.alert = alert!.id;
+    interventionSample = () => ({
+      treeId: ids.tree,
+      targetNodeId: node!.id,
+      title: 'Call blitz Fridays',
+      ownerId: ids.person,
+      startsOn: '2026-11-02',
+      expectedDirection: 'up',
+      mde: 0.1,
+      treatedScope: { dimension: 'team', values: ['A'] },
+    });
+    ids.intervention = (await made('POST', '/api/interventions', interventionSample()))
+      .id as string;
     await insertNotifications(t.db, [
       {
         workspaceId,
@@ -386,6 +421,11 @@ describe.each(databaseKindsUnderTest())('hostile input on %s', (kind) => {
         events: ['alert.raised'],
       }),
       'POST /api/bulk/{entity}': () => [{ externalId: 'r1', name: 'Rep', team: 'A' }],
+      'POST /api/scoring/models': () => ({ ...SCORE_MODEL, name: 'Fit 2' }),
+      'PUT /api/scoring/models/{id}': () => SCORE_MODEL,
+      'POST /api/scoring/preview': () => ({ rules: SCORE_MODEL.rules }),
+      'POST /api/interventions': () => interventionSample(),
+      'PATCH /api/interventions/{id}': () => ({ title: 'Renamed step' }),
     };
     validBody = async (route) => (samples[route] ? await samples[route]() : {});
 
@@ -421,6 +461,8 @@ describe.each(databaseKindsUnderTest())('hostile input on %s', (kind) => {
       alerts: ids.alert,
       inbox: ids.notification,
       'import-mappings': ids.mapping,
+      scoring: ids.model,
+      interventions: ids.intervention,
     };
     return byArea[area ?? ''] ?? ids[param] ?? param;
   };
