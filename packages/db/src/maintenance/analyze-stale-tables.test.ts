@@ -14,7 +14,9 @@ describe('planner statistics on the embedded database', () => {
 
   const estimatedRows = async (table: string) =>
     (
-      await sql<{ reltuples: number }>`select reltuples::float8 as reltuples from pg_class where relname = ${table}`.execute(
+      await sql<{
+        reltuples: number;
+      }>`select reltuples::float8 as reltuples from pg_class where relname = ${table}`.execute(
         database.db,
       )
     ).rows[0]!.reltuples;
