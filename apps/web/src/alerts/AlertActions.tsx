@@ -19,7 +19,13 @@ export function AlertActions({ alert, me }: { alert: Alert; me: MyBranches['me']
   const change = useMutation({
     mutationFn: (body: AlertChange) => alertsApi.changeAlert(alert.id, body),
     onSuccess: (changed) => queryClient.setQueryData(alertKeys.one(alert.id), changed),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.all() }),
+    // The alert lists, the node cards' badges and My branches' open counts (the rail's) all
+    // count open alerts.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: alertKeys.all() }),
+        queryClient.invalidateQueries({ queryKey: alertKeys.myBranches() }),
+      ]),
   });
   const refusal = changeRefusal(alert, me);
   const busy = change.isPending;

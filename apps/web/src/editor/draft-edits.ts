@@ -85,11 +85,11 @@ export function moveDraftNodes(
   return moved ? { ...draft, nodes } : draft;
 }
 
-/** Changes one node's label, band, filter or RACI. */
+/** Changes one node's label, band, filter, RACI or alert rule. */
 export function updateDraftNode(
   draft: TreeDraft,
   nodeId: string,
-  patch: Partial<Pick<TreeDraftNode, 'label' | 'band' | 'filter' | 'raci'>>,
+  patch: Partial<Pick<TreeDraftNode, 'label' | 'band' | 'filter' | 'raci' | 'alertRule'>>,
 ): TreeDraft {
   return {
     ...draft,

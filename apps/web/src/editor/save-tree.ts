@@ -36,7 +36,7 @@ export async function saveEditedTree(
       latest.setConflict(stale);
       return 'conflict';
     }
-    const issues = treeIssuesOf(problem);
+    const issues = treeIssuesOf(problem, draft);
     if (issues.length > 0) {
       latest.setIssues(issues);
       const general = issues.filter((issue) => !issue.nodeId && !issue.edgeId);

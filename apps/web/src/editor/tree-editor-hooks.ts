@@ -40,7 +40,10 @@ export function useSelectedNode(): {
   view: NodeView;
   draft: TreeDraftNode;
   pending: boolean;
+  /** What keeps the node from being saved, beside the errors of one of its fields. */
   issues: readonly string[];
+  /** A refused save's errors on one of the node's fields, by its path (alertRule.window). */
+  fieldIssues: Readonly<Record<string, string>>;
 } | null {
   const { draft, nodeIds, issues } = useTreeEditor(
     useShallow((state) => ({
@@ -56,10 +59,14 @@ export function useSelectedNode(): {
     const node = draft?.nodes.find((n) => nodeIds.includes(n.id));
     if (!draft || !node) return null;
     const shown = displayNodeView(node, draft, { view, catalog, people });
+    const own = issues.filter((issue) => issue.nodeId === node.id);
+    const fieldIssues: Record<string, string> = {};
+    for (const issue of own) if (issue.field) fieldIssues[issue.field] ??= issue.message;
     return {
       ...shown,
       draft: node,
-      issues: issues.filter((issue) => issue.nodeId === node.id).map((issue) => issue.message),
+      issues: own.filter((issue) => !issue.field).map((issue) => issue.message),
+      fieldIssues,
     };
   }, [draft, nodeIds, issues, view, catalog, people]);
 }

@@ -94,7 +94,7 @@ export interface TreeEditorActions {
   autoLayout: () => void;
   updateNode: (
     nodeId: string,
-    patch: Partial<Pick<TreeDraftNode, 'label' | 'band' | 'filter'>>,
+    patch: Partial<Pick<TreeDraftNode, 'label' | 'band' | 'filter' | 'alertRule'>>,
   ) => void;
   setBand: (nodeId: string, band: NodeBand | null) => void;
   assignRole: (nodeId: string, role: RaciRole, personId: string, assigned: boolean) => void;

@@ -63,4 +63,45 @@ describe('the web api', () => {
     ]);
     expect(treeIssuesOf({ ...invalid, status: 400 })).toEqual([]);
   });
+
+  it("puts a refused body's field errors on the node of the saved draft they name", () => {
+    const node = {
+      id: 'n1',
+      metricKey: 'emails_per_contact',
+      label: 'Emails per contact',
+      position: { x: 0, y: 0 },
+      filter: {},
+      band: null,
+      raci: { accountable: ['p'], responsible: [], consulted: [], informed: [] },
+    };
+    const draft = {
+      name: 't',
+      description: '',
+      motion: null,
+      outboundWindowDays: 30,
+      nodes: [node],
+      edges: [],
+    };
+    const refused: Problem = {
+      ...base,
+      status: 400,
+      errors: [
+        {
+          path: 'nodes.0.alertRule.minChangePct',
+          message: 'Too big: expected number to be <=1000',
+        },
+        { path: 'nodes.7.label', message: 'Too long' },
+        { path: 'name', message: 'Too long' },
+      ],
+    };
+    expect(treeIssuesOf(refused, draft)).toEqual([
+      {
+        code: 'invalid_field',
+        message:
+          'Emails per contact: alertRule.minChangePct: Too big: expected number to be <=1000',
+        nodeId: 'n1',
+        field: 'alertRule.minChangePct',
+      },
+    ]);
+  });
 });

@@ -80,9 +80,30 @@ export function treeConflictOf(problem: Problem): TreeConflict | null {
   return TreeConflictSchema.safeParse(problem).data ?? null;
 }
 
-/** The per-node and per-edge issues a 422 on save carries. */
-export function treeIssuesOf(problem: Problem): TreeIssue[] {
-  if (problem.status !== 422 || !problem.errors) return [];
+/**
+ * The per-node and per-edge issues a refused save carries: a 422's tree issues, and a 400's
+ * field errors on a node of the saved draft (e.g. `nodes.2.alertRule.zThreshold`, a value
+ * out of its range) as issues on that node's field.
+ */
+export function treeIssuesOf(problem: Problem, draft?: TreeDraft): TreeIssue[] {
+  if (!problem.errors) return [];
+  if (problem.status === 400 && draft) {
+    return problem.errors.flatMap((item) => {
+      const at = /^nodes\.(\d+)\.(.+)$/.exec(item.path);
+      const node = at ? draft.nodes[Number(at[1])] : undefined;
+      if (!at || !node) return [];
+      const field = at[2]!;
+      return [
+        {
+          code: 'invalid_field',
+          message: `${node.label || node.id}: ${field}: ${item.message}`,
+          nodeId: node.id,
+          field,
+        },
+      ];
+    });
+  }
+  if (problem.status !== 422) return [];
   return problem.errors.flatMap((item) => {
     const issue = TreeIssueSchema.safeParse(item);
     return issue.success ? [issue.data] : [];

@@ -42,5 +42,16 @@ describe('alert rules', () => {
     expect(issues.find((i) => i.code === 'invalid_alert_rule')?.message).toMatch(
       /window \(4\) must be at least minHistory \(8\)/,
     );
+    // Each error names the field it is about, for the node panel to show it there.
+    expect(issues.find((i) => i.code === 'invalid_alert_rule')?.field).toBe('alertRule.window');
+    const outOfRange = validateTree(
+      { ...draft, nodes: [{ ...node, alertRule: { minChangePct: 5000, cusumH: -1 } }] },
+      new Map(),
+      { requireAccountable: false },
+    ).filter((i) => i.code === 'invalid_alert_rule');
+    expect(outOfRange.map((i) => [i.nodeId, i.field])).toEqual([
+      ['n', 'alertRule.minChangePct'],
+      ['n', 'alertRule.cusumH'],
+    ]);
   });
 });

@@ -86,6 +86,7 @@ describe('describes', () => {
     message: z.string(),
     nodeId: z.string().optional(),
     edgeId: z.string().optional(),
+    field: z.string().optional(),
   });
 
   it('hands back the schema when its type is the domain type', () => {

@@ -109,14 +109,18 @@ function checkTreeFields(draft: TreeDraft, issues: TreeIssue[]): void {
 function checkAlertRule(
   node: TreeDraftNode,
   label: string,
-  at: (code: string, message: string) => void,
+  at: (code: string, message: string, field?: string) => void,
 ): void {
   if (node.alertRule === null || node.alertRule === undefined) return;
   const parsed = AlertRuleOverridesSchema.safeParse(node.alertRule);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.length > 0 ? issue.path.join('.') : 'alertRule';
-      at('invalid_alert_rule', `the alert rule of ${label}: ${field}: ${issue.message}`);
+      at(
+        'invalid_alert_rule',
+        `the alert rule of ${label}: ${field}: ${issue.message}`,
+        issue.path.length > 0 ? `alertRule.${field}` : 'alertRule',
+      );
     }
     return;
   }
@@ -125,6 +129,7 @@ function checkAlertRule(
     at(
       'invalid_alert_rule',
       `the alert rule of ${label}: window (${rule.window}) must be at least minHistory (${rule.minHistory}), or the baseline is shorter than the history it needs`,
+      'alertRule.window',
     );
   }
 }
@@ -136,7 +141,8 @@ function checkNode(
   options: TreeValidationOptions,
   issues: TreeIssue[],
 ): void {
-  const at = (code: string, message: string) => issues.push({ code, message, nodeId: node.id });
+  const at = (code: string, message: string, field?: string) =>
+    issues.push({ code, message, nodeId: node.id, ...(field ? { field } : {}) });
   const label = `'${node.label || node.id}'`;
   if (node.label.trim() === '') at('invalid_label', `node '${node.id}' needs a label`);
   if (!Number.isFinite(node.position.x) || !Number.isFinite(node.position.y)) {

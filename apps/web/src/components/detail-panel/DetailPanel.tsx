@@ -31,6 +31,7 @@ export function DetailPanel({ loading }: { loading: boolean }) {
           draftNode={selected.draft}
           pending={selected.pending}
           issues={selected.issues}
+          fieldIssues={selected.fieldIssues}
           view={view}
           draft={draft}
         />

@@ -1,6 +1,7 @@
 /**
  * The panel of a selected node: its headline (label, value, change, line), splits, facts,
- * owners, target, filter, "link under a parent", branches, recent periods, and delete.
+ * owners, target, filter, "link under a parent", branches, recent periods, alert history and
+ * alert rule, and delete.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { NodeView, TreeDraft, TreeDraftNode, TreeView } from '@treeline/core';
@@ -17,6 +18,7 @@ import { NodeSplitCharts } from '../charts/NodeCharts';
 import { EditGuard } from '../EditGuard';
 import { FilterEditor } from '../FilterEditor';
 import { RaciEditor } from '../RaciEditor';
+import { AlertRuleEditor } from './AlertRuleEditor';
 import { NodeBranches } from './NodeBranches';
 import { NodeFacts } from './NodeFacts';
 import { NodeHeadline } from './NodeHeadline';
@@ -29,6 +31,7 @@ export function NodeDetails({
   draftNode,
   pending,
   issues,
+  fieldIssues,
   view,
   draft,
 }: {
@@ -36,12 +39,14 @@ export function NodeDetails({
   draftNode: TreeDraftNode;
   pending: boolean;
   issues: readonly string[];
+  fieldIssues: Readonly<Record<string, string>>;
   view: TreeView | null;
   draft: TreeDraft;
 }) {
   const { updateNode, assignRole, deleteElements } = useEditorActions();
   const people = usePeople();
-  const metricDimensions = useCatalog().get(draftNode.metricKey)?.dimensions ?? null;
+  const metric = useCatalog().get(draftNode.metricKey);
+  const metricDimensions = metric?.dimensions ?? null;
   // The workspace's values of each dimension, for the filter's suggestions.
   const dimensionValues = useQuery(dimensionValuesQuery()).data ?? null;
   const allWarnings = useTreeEditor((state) => state.warnings);
@@ -106,6 +111,12 @@ export function NodeDetails({
       {pending ? null : <RecentPeriods node={node} />}
 
       {view && !pending ? <NodeAlertHistory treeId={view.tree.id} nodeId={node.id} /> : null}
+
+      <AlertRuleEditor
+        draftNode={draftNode}
+        ratio={metric?.definition.type === 'ratio'}
+        fieldIssues={fieldIssues}
+      />
 
       {canEdit ? (
         <section className="panel__section" aria-label="Delete node">

@@ -133,6 +133,9 @@ export const TreeIssueSchema = describes<TreeIssue>()(
       message: z.string(),
       nodeId: z.string().optional(),
       edgeId: z.string().optional(),
+      field: z.string().optional().meta({
+        description: "The node's field the error is about, as a path (e.g. 'alertRule.zThreshold')",
+      }),
     })
     .meta({ id: 'TreeIssue' }),
 );
