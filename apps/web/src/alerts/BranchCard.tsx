@@ -2,6 +2,7 @@
 import { BellRing } from 'lucide-react';
 import { Link } from 'wouter';
 import { ChangeChip } from '../components/ChangeChip';
+import { NodeInterventionFlag } from '../interventions/NodeInterventionFlag';
 import { formatMetricValue } from '../lib/format';
 import { paths } from '../routes/paths';
 import type { MyBranch, MyBranches } from './alerts-api';
@@ -57,6 +58,7 @@ export function BranchCard({ branch, period }: { branch: MyBranch; period: MyBra
             No target set
           </span>
         )}
+        <NodeInterventionFlag treeId={branch.treeId} nodeId={branch.nodeId} />
         {branch.openAlerts > 0 ? (
           <span className="count-badge" data-testid="branch-open-alerts">
             <BellRing aria-hidden size={12} /> {branch.openAlerts} open

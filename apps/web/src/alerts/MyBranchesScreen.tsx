@@ -1,11 +1,12 @@
 /**
  * My branches: the signed-in person's start-of-week page: every node they are Accountable or
  * Responsible for, across trees, at the latest complete week, with open alerts first.
- * Interventions on a branch come next; each card has room for them.
+ * Under the cards, the interventions the person owns or that target one of their branches.
  */
 import { GitBranch } from 'lucide-react';
 import { EmptyState } from '../components/EmptyState';
 import { ProblemState } from '../components/ProblemState';
+import { MyInterventions } from '../interventions/MyInterventions';
 import { toProblem } from '../lib/api';
 import { useScreenQuery } from '../server-data/use-screen-query';
 import { myBranchesQuery } from './alert-queries';
@@ -40,6 +41,7 @@ export function MyBranchesScreen() {
           ))}
         </div>
       )}
+      {me ? <MyInterventions personId={me.id} branches={branches} /> : null}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { AlertRoutes } from '../alerts/AlertRoutes';
 import { TopBar } from '../components/TopBar';
 import { DataScreen } from '../data-screen/DataScreen';
 import { TreeScreen } from '../editor/TreeScreen';
+import { InterventionRoutes } from '../interventions/InterventionRoutes';
 import { MetricPage } from '../metric-page/MetricPage';
 import { MetricsScreen } from '../metrics/MetricsScreen';
 import { PeopleScreen } from '../people/PeopleScreen';
@@ -72,6 +73,7 @@ export function AppRoutes({
         </main>
       </Route>
       {AlertRoutes()}
+      {InterventionRoutes()}
       <Route path={ROUTES.tree}>
         <TreeScreen trees={trees} tree={tree} onNewTree={onNewTree} />
       </Route>

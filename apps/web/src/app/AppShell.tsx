@@ -33,6 +33,8 @@ export function AppShell() {
   const [onBranches] = useRoute(ROUTES.myBranches);
   const [onInbox] = useRoute(ROUTES.inbox);
   const [onAlert] = useRoute(ROUTES.alert);
+  const [onInterventions] = useRoute(ROUTES.interventionsSection);
+  const [onImpactReview] = useRoute(ROUTES.impactReview);
   const badges = useRailBadges();
   const section: Section = onMetrics
     ? 'metrics'
@@ -48,7 +50,9 @@ export function AppShell() {
               ? 'my-branches'
               : onInbox || onAlert
                 ? 'inbox'
-                : 'trees';
+                : onInterventions || onImpactReview
+                  ? 'interventions'
+                  : 'trees';
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<TreeSummary | null>(null);
   /** What to do once the open tree's unsaved edits are discarded. */

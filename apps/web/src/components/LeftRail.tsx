@@ -35,7 +35,8 @@ export type Section =
   | 'tokens'
   | 'account'
   | 'my-branches'
-  | 'inbox';
+  | 'inbox'
+  | 'interventions';
 
 /** The rail's items, in order: a live section opens its screen, `soon` ones are disabled. */
 export const RAIL_SECTIONS: ReadonlyArray<
@@ -45,7 +46,7 @@ export const RAIL_SECTIONS: ReadonlyArray<
   { id: 'metrics', label: 'Metrics', icon: Gauge },
   { id: 'my-branches', label: 'My branches', icon: GitBranch },
   { id: 'inbox', label: 'Inbox', icon: Inbox },
-  { id: null, soon: true, label: 'Interventions', icon: FlaskConical },
+  { id: 'interventions', label: 'Interventions', icon: FlaskConical },
   { id: 'data', label: 'Data', icon: Database },
 ];
 

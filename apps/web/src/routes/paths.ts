@@ -21,6 +21,13 @@ export const ROUTES = {
   myBranches: '/my-branches',
   notifications: '/notifications',
   webhooks: '/webhooks',
+  interventions: '/interventions',
+  newIntervention: '/interventions/new',
+  intervention: '/interventions/:interventionId',
+  editIntervention: '/interventions/:interventionId/edit',
+  impactReview: '/impact-review',
+  /** The Interventions section: the list, the form and every intervention (for the rail). */
+  interventionsSection: '/interventions/*?',
   /** The Metrics section: the catalog and every metric's page (for the rail). */
   metricsSection: '/metrics/*?',
 } as const;
@@ -46,6 +53,15 @@ export const paths = {
   myBranches: () => '/my-branches',
   notifications: () => '/notifications',
   webhooks: () => '/webhooks',
+  interventions: () => '/interventions',
+  /** The form, with the target node filled in when opened from a node. */
+  newIntervention: (target?: { treeId: string; nodeId: string }) =>
+    target
+      ? `/interventions/new?tree=${encodeURIComponent(target.treeId)}&node=${encodeURIComponent(target.nodeId)}`
+      : '/interventions/new',
+  intervention: (id: string) => `/interventions/${encodeURIComponent(id)}`,
+  editIntervention: (id: string) => `/interventions/${encodeURIComponent(id)}/edit`,
+  impactReview: () => '/impact-review',
 };
 
 /**

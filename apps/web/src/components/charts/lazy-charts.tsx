@@ -7,6 +7,7 @@
 import { Component, lazy, type ReactNode, Suspense } from 'react';
 import { SkeletonLine } from '../Skeleton';
 import './charts.css';
+import type { InterventionChartProps } from './InterventionChart';
 import type { MetricLineChartProps } from './MetricLineChart';
 import type { SplitBarChartProps } from './SplitBarChart';
 import type { SplitPieChartProps } from './SplitPieChart';
@@ -16,6 +17,9 @@ const LineChartModule = lazy(() =>
 );
 const BarChartModule = lazy(() =>
   import('./SplitBarChart').then((module) => ({ default: module.SplitBarChart })),
+);
+const InterventionChartModule = lazy(() =>
+  import('./InterventionChart').then((module) => ({ default: module.InterventionChart })),
 );
 const PieChartModule = lazy(() =>
   import('./SplitPieChart').then((module) => ({ default: module.SplitPieChart })),
@@ -71,6 +75,16 @@ export function LazySplitPieChart(props: SplitPieChartProps) {
     <ChartBoundary>
       <Suspense fallback={<Placeholder height={props.size} />}>
         <PieChartModule {...props} />
+      </Suspense>
+    </ChartBoundary>
+  );
+}
+
+export function LazyInterventionChart(props: InterventionChartProps) {
+  return (
+    <ChartBoundary>
+      <Suspense fallback={<Placeholder height={props.height} />}>
+        <InterventionChartModule {...props} />
       </Suspense>
     </ChartBoundary>
   );

@@ -12,6 +12,7 @@ import { BandBar } from '../../components/BandBar';
 import { ChangeChip } from '../../components/ChangeChip';
 import { OwnerAvatar } from '../../components/OwnerAvatar';
 import { Sparkline } from '../../components/Sparkline';
+import { NodeInterventionFlag } from '../../interventions/NodeInterventionFlag';
 import { changeTone } from '../../lib/change-tone';
 import { formatFilter, formatMetricValue } from '../../lib/format';
 import { useShownTreeView } from '../ShownTreeView';
@@ -99,6 +100,9 @@ function MetricNodeComponent({ data, selected }: NodeProps<MetricFlowNode>) {
       <div className="metric-node__footer">
         <Sparkline series={view.series} width={116} height={24} tone={changeTone(view)} />
         <div className="metric-node__people">
+          {shown && !pending ? (
+            <NodeInterventionFlag treeId={shown.tree.id} nodeId={view.id} />
+          ) : null}
           {shown && !pending ? <NodeAlertBadge treeId={shown.tree.id} nodeId={view.id} /> : null}
           {responsible > 0 ? (
             <span
