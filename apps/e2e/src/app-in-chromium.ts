@@ -1,13 +1,14 @@
 /**
- * The setup every browser test shares: the built server on a fresh data folder (seeded
- * like a new user's) and a headless Chromium, started before the file's tests and removed
- * after them.
+ * The setup every browser test shares: the built server on a data folder of its own (a
+ * copy of the one the run's global setup seeded like a new user's, or with `fresh` an
+ * empty one it seeds itself) and a headless Chromium, started before the file's tests and
+ * removed after them.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type ServerRun, startBuiltServer } from './built-server';
 import { launchChromium } from './chromium';
 
@@ -23,20 +24,22 @@ export interface AppInChromium {
  * Registers beforeAll/afterAll hooks; read `server` and `browser` inside tests.
  * @example const app = appInChromium('smoke'); it('…', async () => { await app.browser.newPage(); });
  */
-export function appInChromium(name: string): AppInChromium {
-  let dataDir: string | undefined;
+export function appInChromium(name: string, options: { fresh?: boolean } = {}): AppInChromium {
+  let folder: string | undefined;
   let server: ServerRun | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), `treeline-${name}-`));
-    server = await startBuiltServer({ TREELINE_DATA_DIR: dataDir });
+    folder = mkdtempSync(join(tmpdir(), `treeline-${name}-`));
+    const data = join(folder, 'data');
+    if (!options.fresh) cpSync(inject('seededDataDir'), data, { recursive: true });
+    server = await startBuiltServer({ TREELINE_DATA_DIR: data });
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (folder) rmSync(folder, { recursive: true, force: true });
   });
   return {
     get server() {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appInChromium, artifacts } from './app-in-chromium';
 
 describe('a new user starts Treeline', () => {
-  const app = appInChromium('smoke');
+  const app = appInChromium('smoke', { fresh: true });
 
   it('seeds the demo workspace on the embedded database and prints the URL', () => {
     expect(app.server.output()).toMatch(/Seeded the demo workspace/);
